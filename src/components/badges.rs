@@ -1,0 +1,21 @@
+//! Badges for a lesson's difficulty, path, plan and length.
+
+use crate::content::CURRICULUM;
+use academy_core::Lesson;
+use leptos::prelude::*;
+
+/// Difficulty, path and minutes of a lesson, as labelled badges.
+#[component]
+pub fn LessonBadges(lesson: &'static Lesson) -> impl IntoView {
+    let difficulty = &CURRICULUM.difficulties[usize::from(lesson.difficulty)];
+    let path = &CURRICULUM.paths[usize::from(lesson.path)];
+    let rung = format!("badge difficulty rung-{}", lesson.difficulty);
+    let path_class = format!("badge path path-{}", path.id);
+    view! {
+        <ul class="badges" aria-label="Lesson facts">
+            <li class=rung><span class="badge-label">"Difficulty: "</span>{difficulty.name}</li>
+            <li class=path_class><span class="badge-label">"Path: "</span>{path.name}</li>
+            <li class="badge minutes">{format!("{} min", lesson.minutes)}</li>
+        </ul>
+    }
+}

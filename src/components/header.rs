@@ -1,0 +1,28 @@
+//! The site header: the product name, the navigation and the theme switch.
+
+use super::theme::ThemeToggle;
+use crate::branding::PRODUCT_NAME;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Header with the product name, links to every page that exists, and the theme switch.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="container header-row">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span>{PRODUCT_NAME}</span>
+                </A>
+                <nav aria-label="Main">
+                    <ul class="nav-list">
+                        <li><A href="/curriculum">"Curriculum"</A></li>
+                        <li><A href="/about">"About"</A></li>
+                    </ul>
+                </nav>
+                <ThemeToggle/>
+            </div>
+        </header>
+    }
+}

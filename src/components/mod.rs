@@ -1,0 +1,7 @@
+//! Small reusable views.
+
+pub mod badges;
+pub mod body;
+pub mod footer;
+pub mod header;
+pub mod theme;

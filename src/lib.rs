@@ -1,0 +1,48 @@
+//! The Leptos app: the shell, the routes, and the pages that read the pure core.
+
+pub mod branding;
+mod components;
+pub mod content;
+mod pages;
+mod state;
+pub mod storage;
+
+use components::footer::SiteFooter;
+use components::header::SiteHeader;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app: header, the page for the current address, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    components::theme::provide_theme();
+    state::Learner::provide();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::Home/>
+                    <Route path=path!("/about") view=pages::about::About/>
+                    <Route path=path!("/curriculum") view=pages::curriculum::CurriculumPage/>
+                    <Route path=path!("/lesson/:key") view=pages::lesson::LessonPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// Sets the document title as "<page> · <product>".
+pub fn set_page_title(page: &str) {
+    let title = if page.is_empty() {
+        branding::PRODUCT_NAME.to_string()
+    } else {
+        format!("{page} · {}", branding::PRODUCT_NAME)
+    };
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&title);
+    }
+}

@@ -1,0 +1,67 @@
+//! Home: what the academy does for a store, and where to start.
+
+use crate::branding::{PRODUCT_NAME, TAGLINE};
+use crate::content::CURRICULUM;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The landing page: the diagnostic's promise, the curriculum in figures, a featured lesson.
+#[component]
+pub fn Home() -> impl IntoView {
+    crate::set_page_title("");
+    let missions: usize = CURRICULUM.programs.iter().map(|p| p.missions.len()).sum();
+    let checkpoints = CURRICULUM.checkpoints.len();
+    let featured = CURRICULUM
+        .find_lesson("8.9.3.2")
+        .map(|l| CURRICULUM.lesson(l.ix));
+    view! {
+        <section class="hero">
+            <div class="container hero-grid">
+                <div>
+                    <p class="eyebrow">"Competency diagnostic for e-commerce operators"</p>
+                    <h1>{PRODUCT_NAME}</h1>
+                    <p class="lead">{TAGLINE}</p>
+                    <p>
+                        {format!(
+                            "Compare how your store runs today with a curriculum of {} programs and {} missions. \
+                             Every skill checkpoint is a plain statement about your business, and every gap points to the lessons that close it.",
+                            CURRICULUM.programs.len(), missions
+                        )}
+                    </p>
+                    <div class="actions">
+                        <A href="/curriculum" attr:class="button primary">"Explore the curriculum"</A>
+                        <A href="/about" attr:class="button secondary">"How it works"</A>
+                    </div>
+                </div>
+                <ul class="promise" aria-label="What the diagnostic gives you">
+                    <li><strong>"About 5 minutes"</strong><span>"A few screens of questions about how you run the store today."</span></li>
+                    <li><strong>{format!("{checkpoints} skill checkpoints")}</strong><span>"Each one scored as mastered, partial or missing."</span></li>
+                    <li><strong>"A dynamic roadmap"</strong><span>"The lessons you are missing, in a sensible order, paced to your week."</span></li>
+                </ul>
+            </div>
+        </section>
+        <section class="container section" aria-labelledby="figures-title">
+            <h2 id="figures-title">"The curriculum in figures"</h2>
+            <ul class="figures">
+                <li><strong>{CURRICULUM.programs.len()}</strong>" programs"</li>
+                <li><strong>{missions}</strong>" missions"</li>
+                <li><strong>{CURRICULUM.lessons.len()}</strong>" numbered lessons"</li>
+                <li><strong>{checkpoints}</strong>" skill checkpoints"</li>
+            </ul>
+        </section>
+        {featured.map(|lesson| {
+            let href = format!("/lesson/{}", lesson.number);
+            view! {
+                <section class="container section" aria-labelledby="featured-title">
+                    <h2 id="featured-title">"A lesson to start with"</h2>
+                    <article class="card">
+                        <p class="lesson-number">{lesson.number}</p>
+                        <h3><A href=href>{lesson.title}</A></h3>
+                        <p>{lesson.summary}</p>
+                        <crate::components::badges::LessonBadges lesson=lesson/>
+                    </article>
+                </section>
+            }
+        })}
+    }
+}

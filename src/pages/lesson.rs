@@ -1,0 +1,290 @@
+//! The lesson reader: number, title and badges, the free preview, the masterclass or the
+//! lock panel, the lesson's place in the curriculum, previous/next, completion and Q&A.
+
+use crate::branding::UPGRADE_URL;
+use crate::components::badges::LessonBadges;
+use crate::components::body::BodyView;
+use crate::content::CURRICULUM;
+use crate::state::Learner;
+use academy_core::curriculum::LessonIx;
+use academy_core::Lesson;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+fn lesson_href(lesson: &Lesson) -> String {
+    format!("/lesson/{}", lesson.number)
+}
+
+/// The page at `/lesson/:key`, where the key is a number, an id, or a number the lesson had
+/// before it moved (those two redirect to the current number).
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = Memo::new(move |_| params.read().get("key").unwrap_or_default());
+    let lookup = Memo::new(move |_| CURRICULUM.find_lesson(&key.get()));
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(found) = lookup.get() {
+            if !found.canonical {
+                let href = lesson_href(CURRICULUM.lesson(found.ix));
+                navigate(
+                    &href,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    });
+    move || match lookup.get() {
+        Some(found) => view! { <LessonView ix=found.ix/> }.into_any(),
+        None => view! { <UnknownLesson key=key.get()/> }.into_any(),
+    }
+}
+
+#[component]
+fn LessonView(ix: LessonIx) -> impl IntoView {
+    let lesson = CURRICULUM.lesson(ix);
+    crate::set_page_title(&format!("{} {}", lesson.number, lesson.title));
+    let program = CURRICULUM.program_of(lesson);
+    let mission = CURRICULUM.mission_of(lesson);
+    let module = CURRICULUM.module_of(lesson);
+    let [p, m, d, _] = lesson.position.map(|i| i + 1);
+    let free = CURRICULUM.is_free(lesson.plan);
+    view! {
+        <article class="container lesson">
+            <nav aria-label="Breadcrumb" class="breadcrumbs">
+                <ol>
+                    <li><A href="/curriculum">"Curriculum"</A></li>
+                    <li>{format!("Program {p}: {}", program.title)}</li>
+                    <li>{format!("Mission {p}.{m}: {}", mission.title)}</li>
+                    <li>{format!("Module {p}.{m}.{d}: {}", module.title)}</li>
+                </ol>
+            </nav>
+            <header class="lesson-header">
+                <p class="lesson-number">{format!("Lesson {}", lesson.number)}</p>
+                <h1>{lesson.title}</h1>
+                <p class="subtitle">{lesson.subtitle}</p>
+                <LessonBadges lesson=lesson/>
+            </header>
+            <div class="lesson-layout">
+                <div class="lesson-main-column prose">
+                    <section aria-labelledby="objectives-title" class="objectives">
+                        <h2 id="objectives-title">"You will be able to"</h2>
+                        <ul>{lesson.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
+                    </section>
+                    <section aria-labelledby="preview-title">
+                        <h2 id="preview-title">"Preview"</h2>
+                        <BodyView blocks=&lesson.preview/>
+                    </section>
+                    {lesson.masterclass.as_ref().map(|body| {
+                        if free {
+                            view! {
+                                <section aria-labelledby="masterclass-title" class="masterclass">
+                                    <h2 id="masterclass-title">"Masterclass"</h2>
+                                    <BodyView blocks=body/>
+                                </section>
+                            }.into_any()
+                        } else {
+                            view! { <LockPanel lesson=lesson/> }.into_any()
+                        }
+                    })}
+                    <CompleteButton lesson=lesson/>
+                    <QuestionsAndAnswers lesson=lesson/>
+                </div>
+                <aside class="lesson-aside" aria-label="Where this lesson sits">
+                    <PlaceInCurriculum ix=ix/>
+                </aside>
+            </div>
+            <PreviousNext ix=ix/>
+        </article>
+    }
+}
+
+/// What a locked masterclass covers and which plan opens it.
+#[component]
+fn LockPanel(lesson: &'static Lesson) -> impl IntoView {
+    let plan = &CURRICULUM.plans[usize::from(lesson.plan)];
+    view! {
+        <section class="lock-panel" aria-labelledby="lock-title">
+            <p class="lock-icon" aria-hidden="true">"🔒"</p>
+            <h2 id="lock-title">"Masterclass: access required"</h2>
+            <p>{format!("The full masterclass of lesson {} is part of the {} plan. {}", lesson.number, plan.name, plan.description)}</p>
+            <p>"It covers:"</p>
+            <ul>{lesson.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
+            <a class="button primary" href=UPGRADE_URL rel="noopener">{format!("See the {} plan", plan.name)}</a>
+        </section>
+    }
+}
+
+/// Marks the lesson complete, or not complete again.
+#[component]
+fn CompleteButton(lesson: &'static Lesson) -> impl IntoView {
+    let learner = Learner::get();
+    let done = move || learner.progress.with(|p| p.is_complete(lesson.id));
+    view! {
+        <div class="complete-row">
+            <button type="button" class="button" class:primary=move || !done() aria-pressed=move || done().to_string()
+                on:click=move |_| learner.set_complete(lesson.id, !done())>
+                {move || if done() { "Completed ✓ (undo)" } else { "Mark lesson complete" }}
+            </button>
+            <p class="visually-hidden" role="status">{move || if done() { "Lesson marked complete." } else { "" }}</p>
+        </div>
+    }
+}
+
+/// The lesson's own small roadmap: what it builds on, and what it leads to.
+#[component]
+fn PlaceInCurriculum(ix: LessonIx) -> impl IntoView {
+    let lesson = CURRICULUM.lesson(ix);
+    let learner = Learner::get();
+    let mut after: Vec<LessonIx> = CURRICULUM.unlocked_by(ix).collect();
+    if let Some(next) = CURRICULUM.next(ix) {
+        if !after.contains(&next) {
+            after.insert(0, next);
+        }
+    }
+    let item = move |ix: LessonIx| {
+        let l = CURRICULUM.lesson(ix);
+        let done = move || learner.progress.with(|p| p.is_complete(l.id));
+        view! {
+            <li class:done=done>
+                <A href=lesson_href(l)><span class="lesson-number">{l.number}</span>" "{l.title}</A>
+                <Show when=done><span class="visually-hidden">" (completed)"</span></Show>
+            </li>
+        }
+    };
+    view! {
+        <section class="mini-roadmap" aria-labelledby="place-title">
+            <h2 id="place-title">"In the curriculum"</h2>
+            <h3>"Builds on"</h3>
+            {if lesson.prerequisites.is_empty() {
+                view! { <p class="muted">"No prerequisites: you can start here."</p> }.into_any()
+            } else {
+                view! { <ul class="roadmap-steps">{lesson.prerequisites.iter().map(|&p| item(p)).collect_view()}</ul> }.into_any()
+            }}
+            <h3>"This lesson"</h3>
+            <p class="current-step"><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</p>
+            <h3>"Leads to"</h3>
+            {if after.is_empty() {
+                view! { <p class="muted">"This is the last lesson of the curriculum."</p> }.into_any()
+            } else {
+                view! { <ul class="roadmap-steps">{after.into_iter().take(4).map(item).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Links to the previous and next lessons in curriculum order.
+#[component]
+fn PreviousNext(ix: LessonIx) -> impl IntoView {
+    let link = |ix: Option<LessonIx>, label: &'static str, rel: &'static str| {
+        ix.map(|ix| {
+            let l = CURRICULUM.lesson(ix);
+            view! {
+                <A href=lesson_href(l) attr:class=format!("prev-next-link {rel}") attr:rel=rel>
+                    <span class="prev-next-label">{label}</span>
+                    <span><span class="lesson-number">{l.number}</span>" "{l.title}</span>
+                </A>
+            }
+        })
+    };
+    view! {
+        <nav class="prev-next" aria-label="Previous and next lessons">
+            {link(CURRICULUM.previous(ix), "Previous lesson", "prev")}
+            {link(CURRICULUM.next(ix), "Next lesson", "next")}
+        </nav>
+    }
+}
+
+/// The lesson's answered questions.
+#[component]
+fn QuestionsAndAnswers(lesson: &'static Lesson) -> impl IntoView {
+    let count = lesson.questions.len();
+    view! {
+        <section class="qa" aria-labelledby="qa-title">
+            <h2 id="qa-title">{format!("Questions & Answers ({count})")}</h2>
+            {if count == 0 {
+                view! { <p class="muted">"No questions have been answered for this lesson yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="qa-list">
+                        {lesson.questions.iter().map(|qa| view! {
+                            <details class="qa-item">
+                                <summary>{qa.question}</summary>
+                                <div class="qa-answer"><BodyView blocks=&qa.answer/></div>
+                            </details>
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Not found for a lesson address, with the lessons it most likely meant.
+#[component]
+fn UnknownLesson(key: String) -> impl IntoView {
+    crate::set_page_title("Lesson not found");
+    let suggestions = suggest(&key);
+    view! {
+        <section class="container section prose">
+            <h1>"Lesson not found"</h1>
+            <p>"No lesson has the number or name " <code>{key.clone()}</code> "."</p>
+            {(!suggestions.is_empty()).then(|| view! {
+                <h2>"Did you mean"</h2>
+                <ul class="suggestions">
+                    {suggestions.into_iter().map(|ix| {
+                        let l = CURRICULUM.lesson(ix);
+                        view! { <li><A href=lesson_href(l)><span class="lesson-number">{l.number}</span>" "{l.title}</A></li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            <div class="actions">
+                <A href="/curriculum" attr:class="button primary">"Browse the curriculum"</A>
+            </div>
+        </section>
+    }
+}
+
+/// Lessons close to a mistyped address: same module, mission or program for a number, or
+/// words of the title for a name.
+fn suggest(key: &str) -> Vec<LessonIx> {
+    let lessons = CURRICULUM.lessons;
+    let mut prefix = key.trim_end_matches('.').to_string();
+    while let Some(cut) = prefix.rfind('.') {
+        prefix.truncate(cut);
+        let scope = format!("{prefix}.");
+        let found: Vec<LessonIx> = (0..lessons.len())
+            .filter(|&i| lessons[i].number.starts_with(&scope))
+            .map(|i| i as LessonIx)
+            .take(5)
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    let words: Vec<String> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect();
+    let mut scored: Vec<(usize, LessonIx)> = (0..lessons.len())
+        .map(|i| {
+            let title = lessons[i].title.to_lowercase();
+            (
+                words
+                    .iter()
+                    .filter(|w| title.contains(w.as_str()) || lessons[i].id.contains(w.as_str()))
+                    .count(),
+                i as LessonIx,
+            )
+        })
+        .filter(|(score, _)| *score > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(5).map(|(_, ix)| ix).collect()
+}

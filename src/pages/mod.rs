@@ -1,0 +1,7 @@
+//! One file per route.
+
+pub mod about;
+pub mod curriculum;
+pub mod home;
+pub mod lesson;
+pub mod not_found;
