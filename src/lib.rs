@@ -28,6 +28,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=pages::about::About/>
                     <Route path=path!("/curriculum") view=pages::curriculum::CurriculumPage/>
                     <Route path=path!("/lesson/:key") view=pages::lesson::LessonPage/>
+                    <Route path=path!("/diagnostic") view=pages::diagnostic::DiagnosticPage/>
+                    <Route path=path!("/results") view=pages::results::ResultsPage/>
+                    <Route path=path!("/shared") view=pages::results::SharedResultsPage/>
+                    <Route path=path!("/roadmap") view=pages::roadmap::RoadmapPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -14,7 +14,10 @@ impl Learner {
     pub fn provide() {
         let progress = RwSignal::new(crate::storage::load_progress());
         let diagnostic = RwSignal::new(crate::storage::load_diagnostic());
-        provide_context(Learner { progress, diagnostic });
+        provide_context(Learner {
+            progress,
+            diagnostic,
+        });
     }
 
     pub fn get() -> Learner {
@@ -32,12 +35,17 @@ impl Learner {
     /// Changes the diagnostic state and saves it.
     pub fn update_diagnostic(&self, change: impl FnOnce(&mut DiagnosticState)) {
         self.diagnostic.update(change);
-        self.diagnostic.with_untracked(crate::storage::save_diagnostic);
+        self.diagnostic
+            .with_untracked(crate::storage::save_diagnostic);
     }
 }
 
 /// Today in the learner's own calendar, as days since 1970-01-01.
 pub fn today() -> academy_core::date::Day {
     let now = js_sys::Date::new_0();
-    academy_core::date::Day::from_ymd(i64::from(now.get_full_year()), now.get_month() + 1, now.get_date())
+    academy_core::date::Day::from_ymd(
+        i64::from(now.get_full_year()),
+        now.get_month() + 1,
+        now.get_date(),
+    )
 }

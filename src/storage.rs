@@ -18,81 +18,64 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// What is stored under a key: the schema version, then the value's own fields.
 #[derive(Serialize, Deserialize)]
-struct Settings {
+struct Versioned<T> {
     v: u32,
+    #[serde(flatten)]
+    value: T,
+}
+
+/// The value under `key` if it parses at `version`; otherwise the default.
+fn load<T: serde::de::DeserializeOwned + Default>(key: &str, version: u32) -> T {
+    match LocalStorage::get::<Versioned<T>>(key) {
+        Ok(stored) if stored.v == version => stored.value,
+        _ => T::default(),
+    }
+}
+
+/// Stores `value` under `key` with its version. Returns false when the browser refused.
+fn save<T: Serialize>(key: &str, version: u32, value: T) -> bool {
+    LocalStorage::set(key, Versioned { v: version, value }).is_ok()
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct Settings {
     theme: ThemeChoice,
 }
 
 /// The stored theme, or `System` when nothing (readable) is stored.
 pub fn load_theme() -> ThemeChoice {
-    match LocalStorage::get::<Settings>(SETTINGS_KEY) {
-        Ok(settings) if settings.v == SETTINGS_VERSION => settings.theme,
-        _ => ThemeChoice::System,
-    }
+    load::<Settings>(SETTINGS_KEY, SETTINGS_VERSION).theme
 }
 
 /// Remembers the theme. Returns false when the browser refused to store it.
 pub fn save_theme(theme: ThemeChoice) -> bool {
-    LocalStorage::set(
-        SETTINGS_KEY,
-        Settings {
-            v: SETTINGS_VERSION,
-            theme,
-        },
-    )
-    .is_ok()
+    save(SETTINGS_KEY, SETTINGS_VERSION, Settings { theme })
 }
 
 const PROGRESS_KEY: &str = "storewise.progress";
 const PROGRESS_VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
-struct StoredProgress {
-    v: u32,
-    #[serde(flatten)]
-    progress: academy_core::progress::Progress,
-}
-
 /// The stored progress, or an empty one when nothing readable is stored.
 pub fn load_progress() -> academy_core::progress::Progress {
-    match LocalStorage::get::<StoredProgress>(PROGRESS_KEY) {
-        Ok(stored) if stored.v == PROGRESS_VERSION => stored.progress,
-        _ => Default::default(),
-    }
+    load(PROGRESS_KEY, PROGRESS_VERSION)
 }
 
 /// Saves progress. Returns false when the browser refused to store it.
 pub fn save_progress(progress: &academy_core::progress::Progress) -> bool {
-    LocalStorage::set(
-        PROGRESS_KEY,
-        StoredProgress {
-            v: PROGRESS_VERSION,
-            progress: progress.clone(),
-        },
-    )
-    .is_ok()
+    save(PROGRESS_KEY, PROGRESS_VERSION, progress)
 }
 
 const DIAGNOSTIC_KEY: &str = "storewise.diagnostic";
 const DIAGNOSTIC_VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
-struct StoredDiagnostic {
-    v: u32,
-    #[serde(flatten)]
-    state: academy_core::progress::DiagnosticState,
-}
-
 /// The diagnostic in progress and past attempts, or a fresh state when nothing readable is stored.
 pub fn load_diagnostic() -> academy_core::progress::DiagnosticState {
-    match LocalStorage::get::<StoredDiagnostic>(DIAGNOSTIC_KEY) {
-        Ok(stored) if stored.v == DIAGNOSTIC_VERSION => stored.state,
-        _ => Default::default(),
-    }
+    load(DIAGNOSTIC_KEY, DIAGNOSTIC_VERSION)
 }
 
 /// Saves the diagnostic. Returns false when the browser refused to store it.
 pub fn save_diagnostic(state: &academy_core::progress::DiagnosticState) -> bool {
-    LocalStorage::set(DIAGNOSTIC_KEY, StoredDiagnostic { v: DIAGNOSTIC_VERSION, state: state.clone() }).is_ok()
+    save(DIAGNOSTIC_KEY, DIAGNOSTIC_VERSION, state)
 }

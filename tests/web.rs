@@ -63,10 +63,7 @@ fn the_theme_choice_is_stored_and_read_back() {
 fn every_lesson_of_the_compiled_curriculum_is_reachable_by_number_and_id() {
     let c = &storewise::content::CURRICULUM;
     for (i, lesson) in c.lessons.iter().enumerate() {
-        assert_eq!(
-            c.find_lesson(lesson.number).map(|l| l.ix as usize),
-            Some(i)
-        );
+        assert_eq!(c.find_lesson(lesson.number).map(|l| l.ix as usize), Some(i));
         assert_eq!(
             c.find_lesson(lesson.id)
                 .map(|l| (l.ix as usize, l.canonical)),

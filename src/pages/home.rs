@@ -29,8 +29,8 @@ pub fn Home() -> impl IntoView {
                         )}
                     </p>
                     <div class="actions">
-                        <A href="/curriculum" attr:class="button primary">"Explore the curriculum"</A>
-                        <A href="/about" attr:class="button secondary">"How it works"</A>
+                        <A href="/diagnostic" attr:class="button primary">"Start the diagnostic"</A>
+                        <A href="/curriculum" attr:class="button secondary">"Explore the curriculum"</A>
                     </div>
                 </div>
                 <ul class="promise" aria-label="What the diagnostic gives you">

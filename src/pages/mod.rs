@@ -2,6 +2,9 @@
 
 pub mod about;
 pub mod curriculum;
+pub mod diagnostic;
 pub mod home;
 pub mod lesson;
 pub mod not_found;
+pub mod results;
+pub mod roadmap;

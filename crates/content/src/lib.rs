@@ -3,6 +3,7 @@
 //! file it is in, in words an author understands.
 
 mod codegen;
+mod core_view;
 mod files;
 mod lesson_file;
 pub mod markdown;
@@ -29,8 +30,8 @@ impl fmt::Display for Problem {
 }
 
 /// Minimum and maximum sizes of what an author writes.
-pub const PREVIEW_WORDS: (usize, usize) = (100, 320);
-pub const MASTERCLASS_WORDS: (usize, usize) = (380, 1300);
+pub const PREVIEW_WORDS: (usize, usize) = (100, 300);
+pub const MASTERCLASS_WORDS: (usize, usize) = (400, 1000);
 pub const MIN_ANSWERED_QUESTIONS: usize = 2;
 /// Paragraphs at least this long must not appear in two lessons.
 const SHARED_PARAGRAPH_WORDS: usize = 12;

@@ -73,10 +73,7 @@ pub enum Inline {
     Strong(Inlines),
     Emphasis(Inlines),
     Code(Text),
-    Link {
-        href: Text,
-        content: Inlines,
-    },
+    Link { href: Text, content: Inlines },
     LineBreak,
 }
 

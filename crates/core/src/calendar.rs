@@ -37,13 +37,25 @@ fn push_line(out: &mut String, line: &str) {
 
 /// The calendar: lessons of week `w` start on `start + 7w`, one per day, at 19:00.
 /// `link` makes the address of a lesson from its number.
-pub fn to_ics(c: &Curriculum, roadmap: &Roadmap, start: Day, product: &str, link: impl Fn(&str) -> String) -> String {
+pub fn to_ics(
+    c: &Curriculum,
+    roadmap: &Roadmap,
+    start: Day,
+    product: &str,
+    link: impl Fn(&str) -> String,
+) -> String {
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");
-    push_line(&mut out, &format!("PRODID:-//{}//Roadmap//EN", escape(product)));
+    push_line(
+        &mut out,
+        &format!("PRODID:-//{}//Roadmap//EN", escape(product)),
+    );
     push_line(&mut out, "CALSCALE:GREGORIAN");
-    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape(&format!("{product} roadmap"))));
+    push_line(
+        &mut out,
+        &format!("X-WR-CALNAME:{}", escape(&format!("{product} roadmap"))),
+    );
     let mut last_week = None;
     let mut in_week = 0i64;
     for item in &roadmap.items {
@@ -56,12 +68,32 @@ pub fn to_ics(c: &Curriculum, roadmap: &Roadmap, start: Day, product: &str, link
         in_week += 1;
         let lesson = c.lesson(item.lesson);
         push_line(&mut out, "BEGIN:VEVENT");
-        push_line(&mut out, &format!("UID:{}-{}@{}", lesson.id, start.compact(), escape(&product.to_lowercase().replace(' ', "-"))));
+        push_line(
+            &mut out,
+            &format!(
+                "UID:{}-{}@{}",
+                lesson.id,
+                start.compact(),
+                escape(&product.to_lowercase().replace(' ', "-"))
+            ),
+        );
         push_line(&mut out, &format!("DTSTAMP:{}T000000Z", start.compact()));
         push_line(&mut out, &format!("DTSTART:{}T190000", day.compact()));
         push_line(&mut out, &format!("DURATION:PT{}M", lesson.minutes));
-        push_line(&mut out, &format!("SUMMARY:{}", escape(&format!("Lesson {} {}", lesson.number, lesson.title))));
-        push_line(&mut out, &format!("DESCRIPTION:{}", escape(&format!("{}\n{}", lesson.summary, link(lesson.number)))));
+        push_line(
+            &mut out,
+            &format!(
+                "SUMMARY:{}",
+                escape(&format!("Lesson {} {}", lesson.number, lesson.title))
+            ),
+        );
+        push_line(
+            &mut out,
+            &format!(
+                "DESCRIPTION:{}",
+                escape(&format!("{}\n{}", lesson.summary, link(lesson.number)))
+            ),
+        );
         push_line(&mut out, &format!("URL:{}", link(lesson.number)));
         push_line(&mut out, "END:VEVENT");
     }

@@ -5,7 +5,9 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Day(pub i64);
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 impl Day {
     /// The day for a civil date (proleptic Gregorian calendar).
@@ -59,7 +61,10 @@ mod tests {
         assert_eq!(Day::from_ymd(1970, 1, 1), Day(0));
         assert_eq!(Day::from_ymd(2026, 11, 27).ymd(), (2026, 11, 27));
         assert_eq!(Day::from_ymd(2024, 2, 29).plus_days(1).ymd(), (2024, 3, 1));
-        assert_eq!(Day::from_ymd(2026, 12, 31).plus_days(1).human(), "1 Jan 2027");
+        assert_eq!(
+            Day::from_ymd(2026, 12, 31).plus_days(1).human(),
+            "1 Jan 2027"
+        );
         assert_eq!(Day::from_ymd(2027, 3, 5).compact(), "20270305");
         for day in -1000..100_000 {
             let (y, m, d) = Day(day).ymd();

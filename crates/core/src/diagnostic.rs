@@ -64,15 +64,29 @@ impl CheckState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Evidence {
     /// The learner chose this option.
-    Chose { question: u32, option: u32 },
+    Chose {
+        question: u32,
+        option: u32,
+    },
     /// The learner left this option of a "which of these" question unticked.
-    LeftOut { question: u32, option: u32 },
-    NotSure { question: u32 },
-    Skipped { question: u32 },
+    LeftOut {
+        question: u32,
+        option: u32,
+    },
+    NotSure {
+        question: u32,
+    },
+    Skipped {
+        question: u32,
+    },
     /// The question was not asked, because of earlier answers (its `skipped_means` applies).
-    NotAsked { question: u32 },
+    NotAsked {
+        question: u32,
+    },
     /// The question is still to come.
-    Unanswered { question: u32 },
+    Unanswered {
+        question: u32,
+    },
 }
 
 impl Evidence {
@@ -92,14 +106,23 @@ impl Evidence {
         let q = &c.questions[self.question() as usize];
         match self {
             Evidence::Chose { option, .. } => {
-                format!("You answered “{}” to “{}”", q.options[option as usize].label, q.prompt)
+                format!(
+                    "You answered “{}” to “{}”",
+                    q.options[option as usize].label, q.prompt
+                )
             }
             Evidence::LeftOut { option, .. } => {
-                format!("You did not tick “{}” in “{}”", q.options[option as usize].label, q.prompt)
+                format!(
+                    "You did not tick “{}” in “{}”",
+                    q.options[option as usize].label, q.prompt
+                )
             }
             Evidence::NotSure { .. } => format!("You were not sure about “{}”", q.prompt),
             Evidence::Skipped { .. } => format!("You skipped “{}”", q.prompt),
-            Evidence::NotAsked { .. } => format!("“{}” was not asked, given your store's stage and channels", q.prompt),
+            Evidence::NotAsked { .. } => format!(
+                "“{}” was not asked, given your store's stage and channels",
+                q.prompt
+            ),
             Evidence::Unanswered { .. } => format!("“{}” is not answered yet", q.prompt),
         }
     }
@@ -112,51 +135,90 @@ pub struct CheckpointResult {
     pub evidence: Option<Evidence>,
 }
 
-/// Which facts (`stage:idea`...) the profile answers establish.
-pub fn facts(c: &Curriculum, answers: &Answers) -> Vec<bool> {
-    let mut facts = vec![false; c.facts.len()];
+/// For every fact (`stage:idea`...): whether it holds, or is still open because the
+/// question that settles it is unanswered, skipped or "not sure". Open facts keep their
+/// questions on the path, so the count of screens never hides questions still to come.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facts {
+    pub holds: Vec<bool>,
+    pub open: Vec<bool>,
+}
+
+pub fn facts(c: &Curriculum, answers: &Answers) -> Facts {
+    let mut holds = vec![false; c.facts.len()];
+    let mut open = vec![false; c.facts.len()];
     for q in c.questions {
-        if let Some(Answer::Chose(chosen)) = answers.get(q) {
-            for o in q.options.iter().filter(|o| chosen.iter().any(|id| id == o.id)) {
-                for &f in o.sets {
-                    facts[usize::from(f)] = true;
+        let chosen = match answers.get(q) {
+            Some(Answer::Chose(chosen)) => Some(chosen),
+            _ => None,
+        };
+        for o in q.options {
+            for &f in o.sets {
+                match chosen {
+                    Some(chosen) if chosen.iter().any(|id| id == o.id) => {
+                        holds[usize::from(f)] = true
+                    }
+                    Some(_) => {}
+                    None => open[usize::from(f)] = true,
                 }
             }
         }
     }
-    facts
+    Facts { holds, open }
 }
 
-/// Whether a question applies, given the facts established so far.
-pub fn applies(question: &Question, facts: &[bool]) -> bool {
-    question.show_if.is_empty() || question.show_if.iter().any(|&f| facts[usize::from(f)])
+/// Whether a question applies: it has no condition, or one of its facts holds or is open.
+pub fn applies(question: &Question, facts: &Facts) -> bool {
+    question.show_if.is_empty()
+        || question
+            .show_if
+            .iter()
+            .any(|&f| facts.holds[usize::from(f)] || facts.open[usize::from(f)])
 }
 
 /// The questions this learner is asked, in order (indices into `Curriculum::questions`).
 pub fn asked(c: &Curriculum, answers: &Answers) -> Vec<usize> {
     let facts = facts(c, answers);
-    (0..c.questions.len()).filter(|&i| applies(&c.questions[i], &facts)).collect()
+    (0..c.questions.len())
+        .filter(|&i| applies(&c.questions[i], &facts))
+        .collect()
 }
 
 /// The first asked question with no answer yet; `None` when the diagnostic is complete.
 pub fn next_unanswered(c: &Curriculum, answers: &Answers) -> Option<usize> {
-    asked(c, answers).into_iter().find(|&i| answers.get(&c.questions[i]).is_none())
+    asked(c, answers)
+        .into_iter()
+        .find(|&i| answers.get(&c.questions[i]).is_none())
 }
 
 /// The state of every checkpoint (indexed like `Curriculum::checkpoints`). Where several
 /// answers speak about one checkpoint, the strongest evidence of mastery wins.
 pub fn assess(c: &Curriculum, answers: &Answers) -> Vec<CheckpointResult> {
-    let mut results = vec![CheckpointResult { state: CheckState::Unknown, evidence: None }; c.checkpoints.len()];
+    let mut results = vec![
+        CheckpointResult {
+            state: CheckState::Unknown,
+            evidence: None
+        };
+        c.checkpoints.len()
+    ];
     let facts = facts(c, answers);
     let mut record = |checkpoint: CheckpointIx, state: CheckState, evidence: Evidence| {
         let slot = &mut results[checkpoint as usize];
         if slot.evidence.is_none() || state > slot.state {
-            *slot = CheckpointResult { state, evidence: Some(evidence) };
+            *slot = CheckpointResult {
+                state,
+                evidence: Some(evidence),
+            };
         }
     };
     for (qi, q) in c.questions.iter().enumerate() {
         let question = qi as u32;
-        let every = || q.options.iter().flat_map(|o| o.mastered.iter().chain(o.partial).chain(o.missing)).copied();
+        let every = || {
+            q.options
+                .iter()
+                .flat_map(|o| o.mastered.iter().chain(o.partial).chain(o.missing))
+                .copied()
+        };
         if !applies(q, &facts) {
             let state = match q.skipped_means {
                 SkippedMeans::Missing => CheckState::Missing,
@@ -166,21 +228,35 @@ pub fn assess(c: &Curriculum, answers: &Answers) -> Vec<CheckpointResult> {
             continue;
         }
         match answers.get(q) {
-            None => every().for_each(|k| record(k, CheckState::Unknown, Evidence::Unanswered { question })),
-            Some(Answer::NotSure) => every().for_each(|k| record(k, CheckState::Unknown, Evidence::NotSure { question })),
-            Some(Answer::Skipped) => every().for_each(|k| record(k, CheckState::Unknown, Evidence::Skipped { question })),
+            None => every()
+                .for_each(|k| record(k, CheckState::Unknown, Evidence::Unanswered { question })),
+            Some(Answer::NotSure) => {
+                every().for_each(|k| record(k, CheckState::Unknown, Evidence::NotSure { question }))
+            }
+            Some(Answer::Skipped) => {
+                every().for_each(|k| record(k, CheckState::Unknown, Evidence::Skipped { question }))
+            }
             Some(Answer::Chose(chosen)) => {
                 for (oi, o) in q.options.iter().enumerate() {
                     let option = oi as u32;
                     let picked = chosen.iter().any(|id| id == o.id);
                     if picked {
                         let evidence = Evidence::Chose { question, option };
-                        o.mastered.iter().for_each(|&k| record(k, CheckState::Mastered, evidence));
-                        o.partial.iter().for_each(|&k| record(k, CheckState::Partial, evidence));
-                        o.missing.iter().for_each(|&k| record(k, CheckState::Missing, evidence));
+                        o.mastered
+                            .iter()
+                            .for_each(|&k| record(k, CheckState::Mastered, evidence));
+                        o.partial
+                            .iter()
+                            .for_each(|&k| record(k, CheckState::Partial, evidence));
+                        o.missing
+                            .iter()
+                            .for_each(|&k| record(k, CheckState::Missing, evidence));
                     } else if q.kind == QuestionKind::Multi {
                         let evidence = Evidence::LeftOut { question, option };
-                        o.mastered.iter().chain(o.partial).for_each(|&k| record(k, CheckState::Missing, evidence));
+                        o.mastered
+                            .iter()
+                            .chain(o.partial)
+                            .for_each(|&k| record(k, CheckState::Missing, evidence));
                     }
                 }
             }
@@ -202,7 +278,13 @@ pub struct Score {
 }
 
 pub fn score(c: &Curriculum, results: &[CheckpointResult]) -> Score {
-    let percent = |points: u32, count: u32| if count == 0 { 0 } else { (points * 100 + count) / (count * 2) };
+    let percent = |points: u32, count: u32| {
+        if count == 0 {
+            0
+        } else {
+            (points * 100 + count) / (count * 2)
+        }
+    };
     let mut per_program = vec![(0u32, 0u32); c.programs.len()];
     for (k, r) in results.iter().enumerate() {
         let p = &mut per_program[usize::from(c.checkpoints[k].program)];
@@ -213,7 +295,10 @@ pub fn score(c: &Curriculum, results: &[CheckpointResult]) -> Score {
     let count_of = |s: CheckState| results.iter().filter(|r| r.state == s).count();
     Score {
         overall: percent(total, results.len() as u32),
-        programs: per_program.into_iter().map(|(p, n)| percent(p, n)).collect(),
+        programs: per_program
+            .into_iter()
+            .map(|(p, n)| percent(p, n))
+            .collect(),
         mastered: count_of(CheckState::Mastered),
         partial: count_of(CheckState::Partial),
         missing: count_of(CheckState::Missing),

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod progress;
 pub mod roadmap;
 pub mod share;
+pub mod synthetic;
 
 pub use body::{Block, Body, CalloutKind, Inline, Text};
 pub use curriculum::{

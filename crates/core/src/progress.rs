@@ -63,7 +63,12 @@ pub struct DiagnosticState {
 
 impl Default for DiagnosticState {
     fn default() -> Self {
-        DiagnosticState { current: Default::default(), position: 0, attempts: Vec::new(), minutes_per_week: 180 }
+        DiagnosticState {
+            current: Default::default(),
+            position: 0,
+            attempts: Vec::new(),
+            minutes_per_week: 180,
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 //! 1. Every lesson that teaches a checkpoint the learner has not mastered is a roadmap
 //!    lesson, unless it is already completed.
 //! 2. Its impact is the sum, over those gap checkpoints, of 3 for a missing one, 2 for one
-//!    the learner was not sure about or skipped, and 1 for one partly in place.
+//!    the learner was not sure about or skipped, and 1 for one partly in place or one whose
+//!    question did not apply to the store (retention before launch, say).
 //! 3. Prerequisites that are not completed and whose checkpoints are not all mastered join
 //!    the roadmap, and carry the highest impact of any lesson that needs them.
 //! 4. Lessons are taken highest impact first (ties: curriculum order), but never before
@@ -32,6 +33,15 @@ pub fn gap_weight(state: CheckState) -> u32 {
     }
 }
 
+/// The weight of a checkpoint's result: a gap from a question that was not asked (it does
+/// not apply to the store yet, such as retention before launch) weighs 1, like a partial one.
+pub fn result_weight(result: &CheckpointResult) -> u32 {
+    match result.evidence {
+        Some(Evidence::NotAsked { .. }) if result.state != CheckState::Mastered => 1,
+        _ => gap_weight(result.state),
+    }
+}
+
 /// Mastered checkpoints, gaps, and the lessons that close the gaps.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GapReport {
@@ -43,23 +53,40 @@ pub struct GapReport {
 }
 
 pub fn gap_report(c: &Curriculum, results: &[CheckpointResult]) -> GapReport {
-    let mastered: Vec<CheckpointIx> =
-        (0..results.len()).filter(|&k| results[k].state == CheckState::Mastered).map(|k| k as CheckpointIx).collect();
-    let mut gaps: Vec<CheckpointIx> =
-        (0..results.len()).filter(|&k| results[k].state != CheckState::Mastered).map(|k| k as CheckpointIx).collect();
-    gaps.sort_by_key(|&k| (Reverse(gap_weight(results[k as usize].state)), k));
+    let mastered: Vec<CheckpointIx> = (0..results.len())
+        .filter(|&k| results[k].state == CheckState::Mastered)
+        .map(|k| k as CheckpointIx)
+        .collect();
+    let mut gaps: Vec<CheckpointIx> = (0..results.len())
+        .filter(|&k| results[k].state != CheckState::Mastered)
+        .map(|k| k as CheckpointIx)
+        .collect();
+    gaps.sort_by_key(|&k| (Reverse(result_weight(&results[k as usize])), k));
     let missing_lessons = (0..c.lessons.len())
-        .filter(|&l| c.lessons[l].checkpoints.iter().any(|&k| results[k as usize].state != CheckState::Mastered))
+        .filter(|&l| {
+            c.lessons[l]
+                .checkpoints
+                .iter()
+                .any(|&k| results[k as usize].state != CheckState::Mastered)
+        })
         .map(|l| l as LessonIx)
         .collect();
-    GapReport { mastered, gaps, missing_lessons }
+    GapReport {
+        mastered,
+        gaps,
+        missing_lessons,
+    }
 }
 
 /// Why a lesson is on the roadmap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reason {
     /// It teaches a checkpoint that is not mastered, because of this answer.
-    Gap { checkpoint: CheckpointIx, state: CheckState, evidence: Option<Evidence> },
+    Gap {
+        checkpoint: CheckpointIx,
+        state: CheckState,
+        evidence: Option<Evidence>,
+    },
     /// A roadmap lesson needs it first.
     Prerequisite { of: LessonIx },
 }
@@ -106,7 +133,12 @@ impl Roadmap {
 }
 
 /// Builds the roadmap. `minutes_per_week` is clamped to at least 15.
-pub fn plan(c: &Curriculum, results: &[CheckpointResult], progress: &Progress, minutes_per_week: u32) -> Roadmap {
+pub fn plan(
+    c: &Curriculum,
+    results: &[CheckpointResult],
+    progress: &Progress,
+    minutes_per_week: u32,
+) -> Roadmap {
     let minutes_per_week = minutes_per_week.max(15);
     let n = c.lessons.len();
     let done = |l: usize| progress.is_complete(c.lessons[l].id);
@@ -119,8 +151,12 @@ pub fn plan(c: &Curriculum, results: &[CheckpointResult], progress: &Progress, m
     for l in 0..n {
         for &k in c.lessons[l].checkpoints.iter().filter(|&&k| gap(k)) {
             let r = results[k as usize];
-            impact[l] += gap_weight(r.state);
-            reasons[l].push(Reason::Gap { checkpoint: k, state: r.state, evidence: r.evidence });
+            impact[l] += result_weight(&r);
+            reasons[l].push(Reason::Gap {
+                checkpoint: k,
+                state: r.state,
+                evidence: r.evidence,
+            });
             included[l] = true;
         }
     }
@@ -163,8 +199,10 @@ pub fn plan(c: &Curriculum, results: &[CheckpointResult], progress: &Progress, m
             }
         }
     }
-    let mut ready: BinaryHeap<(u32, Reverse<usize>)> =
-        (0..n).filter(|&l| included[l] && waiting[l] == 0).map(|l| (effective[l], Reverse(l))).collect();
+    let mut ready: BinaryHeap<(u32, Reverse<usize>)> = (0..n)
+        .filter(|&l| included[l] && waiting[l] == 0)
+        .map(|l| (effective[l], Reverse(l)))
+        .collect();
     let mut order = Vec::new();
     while let Some((_, Reverse(l))) = ready.pop() {
         order.push(l);
@@ -193,5 +231,10 @@ pub fn plan(c: &Curriculum, results: &[CheckpointResult], progress: &Progress, m
             week,
         });
     }
-    Roadmap { items, minutes_per_week, remaining_minutes: elapsed, weeks: elapsed.div_ceil(minutes_per_week) }
+    Roadmap {
+        items,
+        minutes_per_week,
+        remaining_minutes: elapsed,
+        weeks: elapsed.div_ceil(minutes_per_week),
+    }
 }

@@ -30,7 +30,9 @@ impl ShareError {
 
 /// FNV-1a, 32 bits: small and enough to catch accidental damage.
 fn fnv(bytes: impl IntoIterator<Item = u8>) -> u32 {
-    bytes.into_iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    bytes.into_iter().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// Identifies the question bank: ids of questions and options, in order.
@@ -78,7 +80,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn to_base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -88,12 +93,18 @@ fn to_base64url(bytes: &[u8]) -> String {
 
 fn from_base64url(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let values: Vec<u32> = text.bytes().map(|b| ALPHABET.iter().position(|&a| a == b).map(|v| v as u32)).collect::<Option<_>>()?;
+    let values: Vec<u32> = text
+        .bytes()
+        .map(|b| ALPHABET.iter().position(|&a| a == b).map(|v| v as u32))
+        .collect::<Option<_>>()?;
     for chunk in values.chunks(4) {
         if chunk.len() == 1 {
             return None;
         }
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
         for i in 0..chunk.len() - 1 {
             out.push((n >> (16 - 8 * i)) as u8);
         }
@@ -115,8 +126,12 @@ pub fn encode(c: &Curriculum, answers: &Answers, day: Day) -> String {
             Some(Answer::Chose(chosen)) => {
                 let picked = |i: usize| chosen.iter().any(|id| id == q.options[i].id);
                 let value = match q.kind {
-                    QuestionKind::Multi => (0..q.options.len()).filter(|&i| picked(i)).fold(0u64, |m, i| m | 1 << i),
-                    QuestionKind::Single | QuestionKind::Scale => (0..q.options.len()).find(|&i| picked(i)).unwrap_or(0) as u64,
+                    QuestionKind::Multi => (0..q.options.len())
+                        .filter(|&i| picked(i))
+                        .fold(0u64, |m, i| m | 1 << i),
+                    QuestionKind::Single | QuestionKind::Scale => {
+                        (0..q.options.len()).find(|&i| picked(i)).unwrap_or(0) as u64
+                    }
                 };
                 3 + value
             }
@@ -167,7 +182,10 @@ pub fn decode(c: &Curriculum, text: &str) -> Result<(Answers, Day), ShareError> 
                         if q.options.len() < 64 && value >> q.options.len() != 0 {
                             return Err(ShareError::Damaged);
                         }
-                        (0..q.options.len()).filter(|&i| value >> i & 1 == 1).map(|i| q.options[i].id.to_string()).collect()
+                        (0..q.options.len())
+                            .filter(|&i| value >> i & 1 == 1)
+                            .map(|i| q.options[i].id.to_string())
+                            .collect()
                     }
                     QuestionKind::Single | QuestionKind::Scale => {
                         let option = q.options.get(value as usize).ok_or(ShareError::Damaged)?;
@@ -192,7 +210,9 @@ mod tests {
     #[test]
     fn base64url_round_trips_every_length() {
         for len in 0..40u8 {
-            let bytes: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37).wrapping_add(5)).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| i.wrapping_mul(37).wrapping_add(5))
+                .collect();
             assert_eq!(from_base64url(&to_base64url(&bytes)).unwrap(), bytes);
         }
         assert!(from_base64url("ab*c").is_none());

@@ -9,7 +9,8 @@ test("Home presents the diagnostic's promise with a primary action", async ({ pa
   await expect(page.getByText("About 5 minutes")).toBeVisible();
   await expect(page.getByText(/\d{3,} skill checkpoints/).first()).toBeVisible();
   await expect(page.getByText("A dynamic roadmap")).toBeVisible();
-  await expect(page.locator("main .actions a").first()).toBeVisible();
+  await page.getByRole("link", { name: "Start the diagnostic" }).click();
+  await expect(page).toHaveURL(/\/diagnostic$/);
   expect(errors).toEqual([]);
 });
 

@@ -1,0 +1,134 @@
+//! The engine on the real curriculum in content/: every checkpoint is assessed, typical
+//! learners see at most 30 screens, and their roadmaps differ sensibly.
+
+use academy_content::{load, Rules};
+use academy_core::curriculum::Curriculum;
+use academy_core::diagnostic::{asked, assess, score, Answer, Answers, CheckState, Evidence};
+use academy_core::progress::Progress;
+use academy_core::roadmap::{gap_report, plan};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn curriculum() -> &'static Curriculum {
+    static C: OnceLock<&'static Curriculum> = OnceLock::new();
+    C.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        load(&dir, Rules::default())
+            .unwrap_or_else(|p| panic!("{p:?}"))
+            .to_core()
+    })
+}
+
+/// A learner: the profile options chosen, and whether they tick every, some or no practice.
+fn answer_as(
+    c: &Curriculum,
+    stage: &str,
+    channel: &str,
+    platform: &str,
+    tick: impl Fn(usize, usize) -> bool,
+) -> Answers {
+    let mut answers = Answers::default();
+    for (qi, q) in c.questions.iter().enumerate() {
+        if !asked(c, &answers).contains(&qi) {
+            continue;
+        }
+        let answer = match q.id {
+            "profile-stage" => Answer::Chose(vec![stage.into()]),
+            "profile-channel" => Answer::Chose(vec![channel.into()]),
+            "profile-platform" => Answer::Chose(vec![platform.into()]),
+            _ => Answer::Chose(
+                q.options
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| tick(qi, i))
+                    .map(|(_, o)| o.id.to_string())
+                    .collect(),
+            ),
+        };
+        answers.set(q, answer);
+    }
+    answers
+}
+
+#[test]
+fn every_checkpoint_is_assessed_and_there_are_over_100() {
+    let c = curriculum();
+    assert!(c.checkpoints.len() >= 100);
+    let everything = Answers::default();
+    let results = assess(c, &everything);
+    assert!(
+        results.iter().all(|r| r.evidence.is_some()),
+        "a checkpoint no question speaks about"
+    );
+}
+
+#[test]
+fn typical_paths_stay_within_30_screens() {
+    let c = curriculum();
+    for stage in ["idea", "new", "growing", "scaling"] {
+        for channel in ["own-store", "marketplaces", "social", "wholesale"] {
+            let answers = answer_as(c, stage, channel, "shopify", |_, _| true);
+            let screens = asked(c, &answers).len();
+            assert!(screens <= 30, "{stage}/{channel}: {screens} screens");
+            assert!(screens >= 10, "{stage}/{channel}: only {screens} screens");
+        }
+    }
+    // A pre-launch store is asked fewer questions than a scaling one.
+    let idea = asked(
+        c,
+        &answer_as(c, "idea", "own-store", "shopify", |_, _| true),
+    )
+    .len();
+    let scaling = asked(
+        c,
+        &answer_as(c, "scaling", "own-store", "shopify", |_, _| true),
+    )
+    .len();
+    assert!(idea < scaling, "{idea} vs {scaling}");
+}
+
+#[test]
+fn three_learners_get_sensibly_different_results_and_roadmaps() {
+    let c = curriculum();
+    let beginner = answer_as(c, "idea", "own-store", "other", |_, _| false);
+    let middle = answer_as(c, "growing", "own-store", "shopify", |q, i| {
+        (q + i) % 2 == 0
+    });
+    let expert = answer_as(c, "scaling", "marketplaces", "shopify", |_, _| true);
+    let scores: Vec<_> = [&beginner, &middle, &expert]
+        .iter()
+        .map(|a| score(c, &assess(c, a)).overall)
+        .collect();
+    assert!(scores[0] < scores[1] && scores[1] < scores[2], "{scores:?}");
+    let plans: Vec<_> = [&beginner, &middle, &expert]
+        .iter()
+        .map(|a| plan(c, &assess(c, a), &Progress::default(), 180))
+        .collect();
+    assert!(
+        plans[0].items.len() > plans[1].items.len() && plans[1].items.len() > plans[2].items.len()
+    );
+    // The expert ticked everything asked: nothing is missing but what was not asked.
+    let expert_results = assess(c, &expert);
+    assert!(expert_results
+        .iter()
+        .all(|r| r.state == CheckState::Mastered
+            || matches!(r.evidence, Some(Evidence::NotAsked { .. }))));
+    // A pre-launch store's roadmap starts with what applies before launch: the first ten
+    // lessons close gaps from questions it was asked, not ones skipped as not yet relevant.
+    let beginner_results = assess(c, &beginner);
+    for item in plans[0].items.iter().take(10) {
+        let lesson = c.lesson(item.lesson);
+        let asked_gap = lesson.checkpoints.iter().any(|&k| {
+            let r = beginner_results[k as usize];
+            r.state != CheckState::Mastered
+                && !matches!(r.evidence, Some(Evidence::NotAsked { .. }))
+        });
+        assert!(
+            asked_gap,
+            "{} {} is early in a pre-launch roadmap",
+            lesson.number, lesson.title
+        );
+    }
+    let report = gap_report(c, &assess(c, &beginner));
+    assert!(report.missing_lessons.len() >= 140);
+}

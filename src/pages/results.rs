@@ -1,0 +1,231 @@
+//! The gap analysis: overall score, mastery per program as bars and a radar chart, top
+//! priorities with the answers behind them, missing lessons by program, mastered
+//! checkpoints, a comparison with the previous attempt, sharing and printing.
+
+use crate::components::radar::Radar;
+use crate::content::CURRICULUM;
+use crate::state::Learner;
+use academy_core::date::Day;
+use academy_core::diagnostic::{assess, score, Answers, CheckState, Score};
+use academy_core::roadmap::{gap_report, gap_weight};
+use academy_core::share::{decode, encode};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// How many gaps the results call top priorities.
+const TOP_PRIORITIES: usize = 5;
+
+/// The learner's latest results, or an invitation to take the diagnostic.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    crate::set_page_title("Your results");
+    let learner = Learner::get();
+    move || {
+        learner.diagnostic.with(|d| match d.attempts.last() {
+            None => view! {
+                <section class="container section prose">
+                    <h1>"Your results"</h1>
+                    <p>"There are no results yet. The diagnostic takes about five minutes; your gap analysis and roadmap appear here as soon as you finish it."</p>
+                    <div class="actions"><A href="/diagnostic" attr:class="button primary">"Take the diagnostic"</A></div>
+                </section>
+            }
+            .into_any(),
+            Some(latest) => {
+                let previous = d.attempts.len().checked_sub(2).map(|i| {
+                    let a = &d.attempts[i];
+                    (Day(a.day), score(&CURRICULUM, &assess(&CURRICULUM, &a.answers)))
+                });
+                view! { <ResultsView answers=latest.answers.clone() day=Day(latest.day) previous=previous shared=false/> }.into_any()
+            }
+        })
+    }
+}
+
+/// Results carried in a link's fragment (`/shared#r=...`), read-only.
+#[component]
+pub fn SharedResultsPage() -> impl IntoView {
+    crate::set_page_title("Shared results");
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let code = hash
+        .trim_start_matches('#')
+        .strip_prefix("r=")
+        .unwrap_or("")
+        .to_string();
+    match decode(&CURRICULUM, &code) {
+        Ok((answers, day)) => view! {
+            <div class="container shared-note" role="note">
+                <p>"You are looking at results someone shared with you. They are read-only and not saved in this browser."</p>
+            </div>
+            <ResultsView answers=answers day=day previous=None shared=true/>
+        }
+        .into_any(),
+        Err(error) => view! {
+            <section class="container section prose">
+                <h1>"This results link cannot be opened"</h1>
+                <p class="error-message" role="alert">{error.message()}</p>
+                <div class="actions">
+                    <A href="/diagnostic" attr:class="button primary">"Take the diagnostic yourself"</A>
+                    <A href="/" attr:class="button secondary">"Go to Home"</A>
+                </div>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ResultsView(
+    answers: Answers,
+    day: Day,
+    previous: Option<(Day, Score)>,
+    shared: bool,
+) -> impl IntoView {
+    let results = assess(&CURRICULUM, &answers);
+    let s = score(&CURRICULUM, &results);
+    let report = gap_report(&CURRICULUM, &results);
+    let share_code = encode(&CURRICULUM, &answers, day);
+    let copied = RwSignal::new(None::<String>);
+    let share = move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let origin = window.location().origin().unwrap_or_default();
+        let link = format!("{origin}/shared#r={share_code}");
+        let clipboard = window.navigator().clipboard();
+        let _ = clipboard.write_text(&link);
+        copied.set(Some(link));
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+
+    let change = previous.as_ref().map(|(when, before)| {
+        let delta = s.overall as i64 - before.overall as i64;
+        let words = match delta {
+            d if d > 0 => format!("up {d} points"),
+            d if d < 0 => format!("down {} points", -d),
+            _ => "unchanged".to_string(),
+        };
+        format!("{words} since your previous diagnostic on {}", when.human())
+    });
+
+    let priorities: Vec<_> = report.gaps.iter().take(TOP_PRIORITIES).copied().collect();
+    let program_count = CURRICULUM.programs.len();
+    view! {
+        <section class="container section results">
+            <header class="results-header">
+                <p class="eyebrow">{format!("Gap analysis · {}", day.human())}</p>
+                <h1>{if shared { "Shared results" } else { "Your results" }}</h1>
+            </header>
+            <div class="score-grid">
+                <div class="score-card">
+                    <p class="score-label">"Overall mastery"</p>
+                    <p class="score-value">{format!("{}%", s.overall)}</p>
+                    {change.map(|c| view! { <p class="score-change">{c}</p> })}
+                    <ul class="score-counts">
+                        <li>{format!("{} mastered", s.mastered)}</li>
+                        <li>{format!("{} partly in place", s.partial)}</li>
+                        <li>{format!("{} missing", s.missing)}</li>
+                        <li>{format!("{} not sure or skipped", s.unknown)}</li>
+                    </ul>
+                </div>
+                <Radar values=s.programs.clone() previous=previous.as_ref().map(|(_, p)| p.programs.clone())/>
+            </div>
+            <div class="actions no-print">
+                {(!shared).then(|| view! { <A href="/roadmap" attr:class="button primary">"See your roadmap"</A> })}
+                <button type="button" class="button" on:click=share>"Copy a share link"</button>
+                <button type="button" class="button" on:click=print>"Print the report"</button>
+                {(!shared).then(|| view! { <A href="/diagnostic" attr:class="button">"Retake the diagnostic"</A> })}
+            </div>
+            <p role="status" class="share-status">
+                {move || copied.get().map(|link| view! { "Share link copied: " <a href=link.clone()>{link.clone()}</a> })}
+            </p>
+
+            <h2>"Mastery by program"</h2>
+            <ol class="bars">
+                {(0..program_count).map(|p| {
+                    let value = s.programs[p];
+                    let before = previous.as_ref().map(|(_, b)| b.programs[p]);
+                    view! {
+                        <li class="bar-row">
+                            <span class="bar-label">{format!("{}. {}", p + 1, CURRICULUM.programs[p].title)}</span>
+                            <span class="bar-track" aria-hidden="true"><span class="bar-fill" style=format!("width: {value}%")></span></span>
+                            <span class="bar-value">
+                                {format!("{value}%")}
+                                {before.map(|b| format!(" (was {b}%)"))}
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+
+            <h2>"Top priorities"</h2>
+            {if priorities.is_empty() {
+                view! { <p>"Every checkpoint is mastered. Keep the habits, and retake the diagnostic when your store changes."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="priorities">
+                        {priorities.into_iter().map(|k| {
+                            let r = results[k as usize];
+                            let checkpoint = &CURRICULUM.checkpoints[k as usize];
+                            let lesson = CURRICULUM.lessons_teaching(k).next().map(|l| CURRICULUM.lesson(l));
+                            view! {
+                                <li class="priority">
+                                    <p class="priority-statement"><strong>{checkpoint.statement}</strong></p>
+                                    <p class="muted">
+                                        {format!("{} · {}", r.state.label(), CURRICULUM.programs[usize::from(checkpoint.program)].title)}
+                                        {r.evidence.map(|e| format!(" · {}.", e.describe(&CURRICULUM)))}
+                                    </p>
+                                    {lesson.map(|l| view! {
+                                        <p>"Start with " <A href=format!("/lesson/{}", l.number)>{format!("{} {}", l.number, l.title)}</A></p>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+
+            <h2>{format!("Missing lessons ({})", report.missing_lessons.len())}</h2>
+            <p class="muted">"Lessons that teach a checkpoint you have not mastered, by program."</p>
+            <div class="missing-by-program">
+                {(0..program_count).filter_map(|p| {
+                    let lessons: Vec<_> = report.missing_lessons.iter().copied().filter(|&l| usize::from(CURRICULUM.lesson(l).position[0]) == p).collect();
+                    (!lessons.is_empty()).then(|| view! {
+                        <details class="missing-program">
+                            <summary>{format!("{} ({} lessons)", CURRICULUM.programs[p].title, lessons.len())}</summary>
+                            <ul>
+                                {lessons.into_iter().map(|l| {
+                                    let lesson = CURRICULUM.lesson(l);
+                                    view! { <li><A href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</A></li> }
+                                }).collect_view()}
+                            </ul>
+                        </details>
+                    })
+                }).collect_view()}
+            </div>
+
+            <h2>{format!("Mastered checkpoints ({})", report.mastered.len())}</h2>
+            {if report.mastered.is_empty() {
+                view! { <p class="muted">"None yet: every checkpoint is a place to grow."</p> }.into_any()
+            } else {
+                view! {
+                    <details class="mastered">
+                        <summary>"Show the checkpoints you have mastered"</summary>
+                        <ul>{report.mastered.iter().map(|&k| view! { <li>{CURRICULUM.checkpoints[k as usize].statement}</li> }).collect_view()}</ul>
+                    </details>
+                }.into_any()
+            }}
+            <p class="muted small">
+                {format!(
+                    "How the score works: a mastered checkpoint counts 1, one partly in place counts ½, missing or unsure counts 0. Priorities weigh missing gaps {}, unsure {} and partial {}.",
+                    gap_weight(CheckState::Missing), gap_weight(CheckState::Unknown), gap_weight(CheckState::Partial)
+                )}
+            </p>
+        </section>
+    }
+}
