@@ -1,22 +1,39 @@
-//! Compiles the curriculum in `content/` into static Rust data. An inconsistent curriculum
-//! stops the build with one line per problem, naming the file.
+//! Compiles the curriculum in `content/` into static Rust data, sealing locked masterclasses
+//! under their plan's key. An inconsistent curriculum stops the build with one line per
+//! problem, naming the file.
 
 use std::path::PathBuf;
 
 fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let content = root.join("content");
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-env-changed=ACADEMY_CONTENT");
+    println!("cargo::rerun-if-env-changed=ACADEMY_SECRET");
     let dir = std::env::var_os("ACADEMY_CONTENT")
         .map(PathBuf::from)
-        .unwrap_or(content);
+        .unwrap_or_else(|| root.join("content"));
+    let secret = match academy_content::Secret::from_env() {
+        Ok(secret) => secret,
+        Err(problem) => {
+            println!("cargo::error={problem}");
+            std::process::exit(1);
+        }
+    };
+    if secret.development {
+        println!(
+            "cargo::warning=ACADEMY_SECRET is not set: locked masterclasses are sealed with the development secret. \
+             Set it for a production build (README, Access plans)."
+        );
+    }
     match academy_content::load(&dir, academy_content::Rules::default()) {
         Ok(curriculum) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("curriculum.rs"), curriculum.to_rust())
-                .expect("OUT_DIR is writable");
+            let (source, sealed) = curriculum.to_rust(&secret);
+            for (name, bytes) in sealed {
+                std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
+            }
+            std::fs::write(out.join("curriculum.rs"), source).expect("OUT_DIR is writable");
         }
         Err(problems) => {
             println!("cargo::error=The curriculum in content/ has {} problem(s); fix them and build again:", problems.len());

@@ -35,6 +35,9 @@ cargo test -p storewise --target wasm32-unknown-unknown --locked
 step "release build"
 trunk build --release
 
+step "release build: no locked text ships"
+node --test tests/dist/
+
 step "end-to-end tests (Playwright, headless Chromium)"
 (cd tests/e2e && npx playwright test)
 

@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/results") view=pages::results::ResultsPage/>
                     <Route path=path!("/shared") view=pages::results::SharedResultsPage/>
                     <Route path=path!("/roadmap") view=pages::roadmap::RoadmapPage/>
+                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -8,15 +8,19 @@ use leptos::prelude::*;
 pub struct Learner {
     pub progress: RwSignal<Progress>,
     pub diagnostic: RwSignal<DiagnosticState>,
+    /// Unlocked plans: plan id to its key in hex.
+    pub access: RwSignal<std::collections::BTreeMap<String, String>>,
 }
 
 impl Learner {
     pub fn provide() {
         let progress = RwSignal::new(crate::storage::load_progress());
         let diagnostic = RwSignal::new(crate::storage::load_diagnostic());
+        let access = RwSignal::new(crate::storage::load_access());
         provide_context(Learner {
             progress,
             diagnostic,
+            access,
         });
     }
 
@@ -48,4 +52,47 @@ pub fn today() -> academy_core::date::Day {
         now.get_month() + 1,
         now.get_date(),
     )
+}
+
+impl Learner {
+    /// Unlocks the plans a code gives (its own and those it includes) and remembers them.
+    /// Returns the indices of the unlocked plans, the code's own plan first.
+    pub fn unlock(&self, code: &str) -> Result<Vec<usize>, academy_core::access::UnlockError> {
+        let keys = academy_core::access::unlock(&crate::content::CURRICULUM, code)?;
+        self.access.update(|plans| {
+            for (plan, key) in &keys {
+                if *plan != 0 {
+                    plans.insert(
+                        crate::content::CURRICULUM.plans[*plan].id.to_string(),
+                        academy_core::access::to_hex(key),
+                    );
+                }
+            }
+        });
+        self.access.with_untracked(crate::storage::save_access);
+        Ok(keys.into_iter().map(|(plan, _)| plan).collect())
+    }
+
+    /// Forgets an unlocked plan.
+    pub fn remove_plan(&self, plan_id: &str) {
+        self.access.update(|plans| {
+            plans.remove(plan_id);
+        });
+        self.access.with_untracked(crate::storage::save_access);
+    }
+
+    /// The learner's key for a plan, when unlocked.
+    pub fn key_for(&self, plan: usize) -> Option<academy_core::access::PlanKey> {
+        let id = crate::content::CURRICULUM.plans.get(plan)?.id;
+        self.access.with(|plans| {
+            plans
+                .get(id)
+                .and_then(|hex| academy_core::access::from_hex(hex))
+        })
+    }
+
+    /// Whether the learner can read masterclasses of this plan.
+    pub fn can_read(&self, plan: usize) -> bool {
+        crate::content::CURRICULUM.is_free(plan as u8) || self.key_for(plan).is_some()
+    }
 }

@@ -79,3 +79,28 @@ pub fn load_diagnostic() -> academy_core::progress::DiagnosticState {
 pub fn save_diagnostic(state: &academy_core::progress::DiagnosticState) -> bool {
     save(DIAGNOSTIC_KEY, DIAGNOSTIC_VERSION, state)
 }
+
+const ACCESS_KEY: &str = "storewise.access";
+const ACCESS_VERSION: u32 = 1;
+
+/// Unlocked plans: plan id to the plan key in hex.
+#[derive(Serialize, Deserialize, Default)]
+struct AccessRecord {
+    plans: std::collections::BTreeMap<String, String>,
+}
+
+/// The plans unlocked in this browser, as plan id to key (hex).
+pub fn load_access() -> std::collections::BTreeMap<String, String> {
+    load::<AccessRecord>(ACCESS_KEY, ACCESS_VERSION).plans
+}
+
+/// Saves the unlocked plans. Returns false when the browser refused to store them.
+pub fn save_access(plans: &std::collections::BTreeMap<String, String>) -> bool {
+    save(
+        ACCESS_KEY,
+        ACCESS_VERSION,
+        AccessRecord {
+            plans: plans.clone(),
+        },
+    )
+}

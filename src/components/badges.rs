@@ -1,8 +1,26 @@
 //! Badges for a lesson's difficulty, path, plan and length.
 
 use crate::content::CURRICULUM;
+use crate::state::Learner;
 use academy_core::Lesson;
 use leptos::prelude::*;
+
+/// A padlock for a lesson whose masterclass the learner's plans do not open yet.
+#[component]
+pub fn LockMark(lesson: &'static Lesson) -> impl IntoView {
+    let learner = Learner::get();
+    let plan = &CURRICULUM.plans[usize::from(lesson.plan)];
+    let locked =
+        move || lesson.masterclass.is_some() && !learner.can_read(usize::from(lesson.plan));
+    view! {
+        <Show when=locked>
+            <span class="lock-mark" title=format!("Masterclass in the {} plan", plan.name)>
+                <span aria-hidden="true">"🔒"</span>
+                <span class="visually-hidden">{format!(" Locked: masterclass in the {} plan", plan.name)}</span>
+            </span>
+        </Show>
+    }
+}
 
 /// Difficulty, path and minutes of a lesson, as labelled badges.
 #[component]

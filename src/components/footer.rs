@@ -14,6 +14,7 @@ pub fn SiteFooter() -> impl IntoView {
                 <p>{format!("© 2026 {OPERATOR}")}</p>
                 <ul class="footer-links">
                     <li><A href="/about">"About"</A></li>
+                    <li><A href="/settings">"Settings"</A></li>
                     <li><a href=mailto>{CONTACT_EMAIL}</a></li>
                 </ul>
             </div>

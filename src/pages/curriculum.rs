@@ -1,7 +1,7 @@
 //! The curriculum browser: programs expanding to missions, modules and lessons, with filters
 //! by path, difficulty and completion kept in the address so a filtered view can be shared.
 
-use crate::components::badges::LessonBadges;
+use crate::components::badges::{LessonBadges, LockMark};
 use crate::content::CURRICULUM;
 use crate::state::Learner;
 use academy_core::curriculum::LessonIx;
@@ -186,6 +186,7 @@ fn lesson_row(
             <span class="lesson-number">{lesson.number}</span>
             <span class="lesson-main">
                 <A href=href>{lesson.title}</A>
+                <LockMark lesson=lesson/>
                 <Show when=done><span class="done-mark">"Completed"</span></Show>
             </span>
             <LessonBadges lesson=lesson/>

@@ -6,12 +6,15 @@ use crate::components::badges::LessonBadges;
 use crate::components::body::BodyView;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
+use academy_core::access::read_masterclass;
 use academy_core::curriculum::LessonIx;
-use academy_core::Lesson;
+use academy_core::{Block, Lesson, Masterclass};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 fn lesson_href(lesson: &Lesson) -> String {
     format!("/lesson/{}", lesson.number)
@@ -53,7 +56,6 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
     let mission = CURRICULUM.mission_of(lesson);
     let module = CURRICULUM.module_of(lesson);
     let [p, m, d, _] = lesson.position.map(|i| i + 1);
-    let free = CURRICULUM.is_free(lesson.plan);
     view! {
         <article class="container lesson">
             <nav aria-label="Breadcrumb" class="breadcrumbs">
@@ -80,18 +82,7 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
                         <h2 id="preview-title">"Preview"</h2>
                         <BodyView blocks=&lesson.preview/>
                     </section>
-                    {lesson.masterclass.as_ref().map(|body| {
-                        if free {
-                            view! {
-                                <section aria-labelledby="masterclass-title" class="masterclass">
-                                    <h2 id="masterclass-title">"Masterclass"</h2>
-                                    <BodyView blocks=body/>
-                                </section>
-                            }.into_any()
-                        } else {
-                            view! { <LockPanel lesson=lesson/> }.into_any()
-                        }
-                    })}
+                    {lesson.masterclass.is_some().then(|| view! { <MasterclassSection ix=ix/> })}
                     <CompleteButton lesson=lesson/>
                     <QuestionsAndAnswers lesson=lesson/>
                 </div>
@@ -104,10 +95,71 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
     }
 }
 
-/// What a locked masterclass covers and which plan opens it.
+thread_local! {
+    /// Masterclasses opened with the learner's key, decrypted once per page load.
+    static OPENED: RefCell<HashMap<LessonIx, &'static [Block]>> = RefCell::new(HashMap::new());
+}
+
+/// The masterclass blocks, when open or when the learner holds the key that opens them.
+fn readable(ix: LessonIx, learner: &Learner) -> Option<&'static [Block]> {
+    let lesson = CURRICULUM.lesson(ix);
+    match lesson.masterclass.as_ref()? {
+        Masterclass::Open(body) => Some(body),
+        Masterclass::Sealed(_) => {
+            if let Some(blocks) = OPENED.with(|o| o.borrow().get(&ix).copied()) {
+                return Some(blocks);
+            }
+            let blocks: &'static [Block] =
+                read_masterclass(lesson, |plan| learner.key_for(plan))?.leak();
+            OPENED.with(|o| o.borrow_mut().insert(ix, blocks));
+            Some(blocks)
+        }
+    }
+}
+
+/// The masterclass, or the lock panel when the learner's plans do not cover it.
+#[component]
+fn MasterclassSection(ix: LessonIx) -> impl IntoView {
+    let learner = Learner::get();
+    let lesson = CURRICULUM.lesson(ix);
+    // Re-render only when readability changes, so the lock panel keeps its messages when a
+    // code unlocks some other plan.
+    let open = Memo::new(move |_| readable(ix, &learner).is_some());
+    move || match open.get().then(|| readable(ix, &learner)).flatten() {
+        Some(blocks) => view! {
+            <section aria-labelledby="masterclass-title" class="masterclass">
+                <h2 id="masterclass-title">"Masterclass"</h2>
+                <BodyView blocks=blocks/>
+            </section>
+        }
+        .into_any(),
+        None => view! { <LockPanel lesson=lesson/> }.into_any(),
+    }
+}
+
+/// What a locked masterclass covers, which plan opens it, and where to enter a code.
 #[component]
 fn LockPanel(lesson: &'static Lesson) -> impl IntoView {
     let plan = &CURRICULUM.plans[usize::from(lesson.plan)];
+    let learner = Learner::get();
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match learner.unlock(&code.get_untracked()) {
+            Ok(plans) => {
+                // A valid code for a plan that does not cover this lesson: say so.
+                if !learner.can_read(usize::from(lesson.plan)) {
+                    let got = CURRICULUM.plans[plans[0]].name;
+                    error.set(Some(format!(
+                        "This code unlocks the {got} plan, which does not include this masterclass: it needs the {} plan. The {got} plan stays unlocked for its own lessons.",
+                        plan.name
+                    )));
+                }
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
     view! {
         <section class="lock-panel" aria-labelledby="lock-title">
             <p class="lock-icon" aria-hidden="true">"🔒"</p>
@@ -116,6 +168,25 @@ fn LockPanel(lesson: &'static Lesson) -> impl IntoView {
             <p>"It covers:"</p>
             <ul>{lesson.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
             <a class="button primary" href=UPGRADE_URL rel="noopener">{format!("See the {} plan", plan.name)}</a>
+            <form class="code-form" on:submit=submit>
+                <label for="access-code">"Have an access code?"</label>
+                <div class="code-row">
+                    <input
+                        id="access-code"
+                        type="text"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        placeholder="CORE-XXXX-XXXX-XXXX-XXXX-XX"
+                        aria-describedby="access-code-error"
+                        aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                        prop:value=move || code.get()
+                        on:input=move |ev| { code.set(event_target_value(&ev)); error.set(None); }
+                    />
+                    <button type="submit" class="button">"Unlock"</button>
+                </div>
+                <p id="access-code-error" class="field-error" role="alert">{move || error.get()}</p>
+            </form>
         </section>
     }
 }

@@ -8,3 +8,4 @@ pub mod lesson;
 pub mod not_found;
 pub mod results;
 pub mod roadmap;
+pub mod settings;

@@ -190,6 +190,8 @@ fn ResultsView(
                 }.into_any()
             }}
 
+            <PlanReach lessons=report.missing_lessons.clone()/>
+
             <h2>{format!("Missing lessons ({})", report.missing_lessons.len())}</h2>
             <p class="muted">"Lessons that teach a checkpoint you have not mastered, by program."</p>
             <div class="missing-by-program">
@@ -227,5 +229,49 @@ fn ResultsView(
                 )}
             </p>
         </section>
+    }
+}
+
+/// How many of the missing lessons are readable now, and how many each plan would open.
+#[component]
+fn PlanReach(lessons: Vec<u32>) -> impl IntoView {
+    let learner = Learner::get();
+    move || {
+        let readable = |plan: usize| learner.can_read(plan);
+        let open_now = lessons
+            .iter()
+            .filter(|&&l| readable(usize::from(CURRICULUM.lesson(l).plan)))
+            .count();
+        let offers: Vec<String> = (1..CURRICULUM.plans.len())
+            .filter(|&p| !readable(p))
+            .map(|p| {
+                let more = lessons
+                    .iter()
+                    .map(|&l| usize::from(CURRICULUM.lesson(l).plan))
+                    .filter(|&needed| {
+                        !readable(needed) && CURRICULUM.plan_covers(p as u8, needed as u8)
+                    })
+                    .count();
+                format!(
+                    "the {} plan would open {more} more",
+                    CURRICULUM.plans[p].name
+                )
+            })
+            .collect();
+        let sentence = if offers.is_empty() {
+            format!(
+                "You can read the masterclass of all {} of your missing lessons.",
+                lessons.len()
+            )
+        } else {
+            format!(
+                "You can read the masterclass of {open_now} of your {} missing lessons now; {}.",
+                lessons.len(),
+                offers.join(", and ")
+            )
+        };
+        view! {
+            <p class="plan-reach">{sentence}" "<A href="/settings">"Enter an access code"</A></p>
+        }
     }
 }

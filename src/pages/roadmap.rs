@@ -148,13 +148,12 @@ fn Item(item: academy_core::roadmap::RoadmapItem, start: academy_core::date::Day
     let when = item
         .week
         .map(|w| format!("Week of {}", start.plus_days(i64::from(w) * 7).human()));
-    let locked = !CURRICULUM.is_free(lesson.plan);
     view! {
         <li class="roadmap-item" class:done=item.done>
             <p class="roadmap-item-title">
                 <A href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</A>
                 {item.done.then(|| view! { <span class="done-mark">"Completed"</span> })}
-                {locked.then(|| view! { <span class="plan-mark">{format!("{} plan", CURRICULUM.plans[usize::from(lesson.plan)].name)}</span> })}
+                <crate::components::badges::LockMark lesson=lesson/>
             </p>
             <p class="muted">{format!("{} min", lesson.minutes)}{when.map(|w| format!(" · {w}"))}</p>
             <ul class="reasons">

@@ -72,7 +72,10 @@ impl Content {
                 checkpoints: ixs(&l.checkpoints),
                 prerequisites: ixs(&l.prerequisites),
                 preview: Cow::Owned(l.preview.to_vec()),
-                masterclass: l.masterclass.as_ref().map(|m| Cow::Owned(m.to_vec())),
+                masterclass: l
+                    .masterclass
+                    .as_ref()
+                    .map(|m| core::Masterclass::Open(Cow::Owned(m.to_vec()))),
                 questions: leak(
                     l.questions
                         .iter()
@@ -154,6 +157,8 @@ impl Content {
                         name: text(&p.name),
                         description: text(&p.description),
                         includes: leak(p.includes.iter().map(|&i| i as u8).collect()),
+                        key_check: &[],
+                        included_keys: &[],
                     })
                     .collect(),
             ),

@@ -155,6 +155,29 @@ pub struct Content {
     pub sources: Vec<PathBuf>,
 }
 
+/// The operator's secret, from which plan keys and access codes derive. It never ships:
+/// only what it seals does.
+pub struct Secret {
+    pub bytes: Vec<u8>,
+    /// True when no secret was given and the development one in the repository is used.
+    pub development: bool,
+}
+
+/// Public on purpose: it only protects development builds and test runs.
+const DEVELOPMENT_SECRET: &str = "storewise development secret: not for production";
+
+impl Secret {
+    /// `ACADEMY_SECRET` from the environment (at least 24 characters), or the development
+    /// secret when it is not set.
+    pub fn from_env() -> Result<Secret, String> {
+        match std::env::var("ACADEMY_SECRET") {
+            Ok(value) if value.chars().count() >= 24 => Ok(Secret { bytes: value.into_bytes(), development: false }),
+            Ok(_) => Err("ACADEMY_SECRET is set but shorter than 24 characters: use a long random value, e.g. `openssl rand -base64 32`".into()),
+            Err(_) => Ok(Secret { bytes: DEVELOPMENT_SECRET.as_bytes().to_vec(), development: true }),
+        }
+    }
+}
+
 /// How strict the checks are.
 #[derive(Clone, Copy, Debug)]
 pub struct Rules {
@@ -1147,8 +1170,9 @@ impl Content {
         })
     }
 
-    /// The Rust source of the compiled curriculum, for the app's build script.
-    pub fn to_rust(&self) -> String {
-        codegen::rust_source(self)
+    /// The Rust source of the compiled curriculum for the app's build script, and the
+    /// sealed masterclasses it includes, as (file name, bytes) to write beside it.
+    pub fn to_rust(&self, secret: &Secret) -> (String, Vec<(String, Vec<u8>)>) {
+        codegen::rust_source(self, secret)
     }
 }

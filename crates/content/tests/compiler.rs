@@ -221,8 +221,14 @@ fn valid_content_compiles_with_numbers_from_positions() {
     assert_eq!(stats["lessons_fully_written"], 4);
     assert_eq!(stats["questions"], 8);
     // The generated Rust names every lesson.
-    let rust = content.to_rust();
+    let secret = academy_content::Secret {
+        bytes: b"fixture secret".to_vec(),
+        development: false,
+    };
+    let (rust, sealed) = content.to_rust(&secret);
     assert!(rust.contains("\"alpha-first\"") && rust.contains("static LESSONS: [Lesson; 4]"));
+    // Every lesson of the fixture is free: nothing is sealed.
+    assert!(sealed.is_empty());
 }
 
 #[test]
@@ -529,4 +535,37 @@ fn questions_with_unknown_checkpoints_or_facts_are_refused() {
         "programs/alpha/questions.toml",
         "unknown checkpoint `alpha-nine`",
     );
+}
+
+#[test]
+fn locked_masterclasses_are_sealed_and_their_text_is_not_in_the_source() {
+    use academy_core::access::PlanKey;
+    let f = Fixture::new("sealed");
+    f.edit(
+        "programs/alpha/lessons/alpha-second.md",
+        "plan = \"free\"",
+        "plan = \"pro\"",
+    );
+    let content = f.load().unwrap();
+    let secret = academy_content::Secret {
+        bytes: b"fixture secret".to_vec(),
+        development: false,
+    };
+    let (rust, sealed) = content.to_rust(&secret);
+    assert_eq!(sealed.len(), 1);
+    assert!(
+        rust.contains("alpha-firstm1 "),
+        "a free masterclass stays readable"
+    );
+    assert!(
+        !rust.contains("alpha-secondm1 "),
+        "the locked masterclass must not be in the source"
+    );
+    assert!(rust.contains("alpha-secondp1 "), "its preview stays free");
+    let key = PlanKey::derive(b"fixture secret", "pro");
+    let json = key.open(&sealed[0].1).expect("the plan key opens it");
+    assert!(String::from_utf8(json).unwrap().contains("alpha-secondm1 "));
+    assert!(PlanKey::derive(b"another secret", "pro")
+        .open(&sealed[0].1)
+        .is_none());
 }

@@ -41,6 +41,10 @@ pub struct Plan {
     pub description: &'static str,
     /// Indices of the plans this plan includes (never itself).
     pub includes: &'static [u8],
+    /// Tells a right key for this plan from a wrong one (see [`crate::access::PlanKey::check`]).
+    pub key_check: &'static [u8],
+    /// For each entry of `includes`, that plan's key sealed under this plan's key.
+    pub included_keys: &'static [&'static [u8]],
 }
 
 #[derive(Debug)]
@@ -94,10 +98,18 @@ pub struct Lesson {
     pub prerequisites: &'static [LessonIx],
     pub preview: Body,
     /// `None` while the masterclass is not written yet: the app then simply does not offer it.
-    pub masterclass: Option<Body>,
+    pub masterclass: Option<Masterclass>,
     pub questions: &'static [Qa],
     /// Words in the preview and masterclass.
     pub words: u32,
+}
+
+/// A masterclass as shipped: readable, or sealed under its plan's key (see [`crate::access`]).
+#[derive(Debug)]
+pub enum Masterclass {
+    Open(Body),
+    /// The body, serialised as JSON and sealed; only a key of the lesson's plan opens it.
+    Sealed(&'static [u8]),
 }
 
 /// A seeded question with its answer.

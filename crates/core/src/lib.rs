@@ -2,6 +2,7 @@
 //! scoring, the roadmap, and the learner's stored progress. Nothing here touches the browser,
 //! so all of it is tested natively with `cargo test`.
 
+pub mod access;
 pub mod body;
 pub mod calendar;
 pub mod curriculum;
@@ -14,6 +15,6 @@ pub mod synthetic;
 
 pub use body::{Block, Body, CalloutKind, Inline, Text};
 pub use curriculum::{
-    AnswerOption, Checkpoint, Curriculum, Lesson, Mission, Module, Named, Plan, Program, Qa,
-    Question, QuestionKind, SkippedMeans,
+    AnswerOption, Checkpoint, Curriculum, Lesson, Masterclass, Mission, Module, Named, Plan,
+    Program, Qa, Question, QuestionKind, SkippedMeans,
 };

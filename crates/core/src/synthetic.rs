@@ -142,6 +142,8 @@ pub fn curriculum(
             name: "Free",
             description: "",
             includes: &[],
+            key_check: &[],
+            included_keys: &[],
         }]),
         facts: &["stage:idea", "stage:new"],
         questions: leak(questions),

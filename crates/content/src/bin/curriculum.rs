@@ -3,17 +3,19 @@
 //!
 //! Usage: cargo run --quiet --bin curriculum -- <check|stats|report|lessons|lesson NUMBER>
 
-use academy_content::{load, Content, Lesson, Rules};
+use academy_content::{load, Content, Lesson, Rules, Secret};
 use academy_core::body::body_text;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: curriculum <check | stats | report | lessons | lesson NUMBER-OR-ID>\n\
+const USAGE: &str = "usage: curriculum <check | stats | report | lessons | lesson NUMBER-OR-ID | access-code --plan PLAN | probe>\n\
   check          validate the content with the same rules as the build\n\
   stats          one JSON object with counts and words\n\
   report         a table per program: lessons, words, answered questions, checkpoints\n\
   lessons        one JSON object per line for every lesson\n\
   lesson 8.9.3.2 one lesson as JSON, with its preview and masterclass text\n\
+  access-code --plan core   the access code that unlocks a plan (from ACADEMY_SECRET)\n\
+  probe          per lesson, the longest plain-text run of its masterclass (for the locked-text test)\n\
 The content folder is ./content, or the one named by ACADEMY_CONTENT.";
 
 fn content_dir() -> PathBuf {
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
     };
     if !matches!(
         command.as_str(),
-        "check" | "stats" | "report" | "lessons" | "lesson"
+        "check" | "stats" | "report" | "lessons" | "lesson" | "access-code" | "probe"
     ) {
         eprintln!("unknown command `{command}`\n{USAGE}");
         return ExitCode::from(2);
@@ -91,6 +93,21 @@ fn main() -> ExitCode {
                 serde_json::to_string_pretty(&json).unwrap_or_default()
             );
         }
+        "access-code" => return access_code(&content, &args[1..]),
+        "probe" => {
+            for l in &content.lessons {
+                let longest = l
+                    .masterclass
+                    .as_deref()
+                    .map(longest_text)
+                    .unwrap_or_default();
+                let plan = &content.plans[l.plan].id;
+                println!(
+                    "{}",
+                    serde_json::json!({"id": l.id, "plan": plan, "free": l.plan == 0, "probe": longest})
+                );
+            }
+        }
         _ => unreachable!("commands are matched above"),
     }
     ExitCode::SUCCESS
@@ -149,4 +166,79 @@ fn print_report(content: &Content) {
         stats["questions"],
         stats["checkpoints"]
     );
+}
+
+fn access_code(content: &Content, args: &[String]) -> ExitCode {
+    let plan = match args {
+        [flag, plan] if flag == "--plan" => plan.to_lowercase(),
+        _ => {
+            eprintln!(
+                "usage: curriculum access-code --plan PLAN   (plans: {})",
+                plan_list(content)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let Some(index) = content.plans.iter().position(|p| p.id == plan) else {
+        eprintln!("there is no plan `{plan}`; plans: {}", plan_list(content));
+        return ExitCode::FAILURE;
+    };
+    if index == 0 {
+        eprintln!("`{plan}` is the free plan: it needs no code");
+        return ExitCode::FAILURE;
+    }
+    let secret = match Secret::from_env() {
+        Ok(secret) => secret,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if secret.development {
+        eprintln!("note: ACADEMY_SECRET is not set; this code only works with development builds.");
+    }
+    let key = academy_core::access::PlanKey::derive(&secret.bytes, &plan);
+    println!("{}", academy_core::access::format_code(&plan, &key));
+    ExitCode::SUCCESS
+}
+
+fn plan_list(content: &Content) -> String {
+    content
+        .plans
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The longest run of plain text in a body: a sentence that appears verbatim in whatever
+/// ships it unencrypted.
+fn longest_text(body: &[academy_core::Block]) -> String {
+    use academy_core::{Block, Inline};
+    fn inlines(content: &[Inline], best: &mut String) {
+        for i in content {
+            match i {
+                Inline::Text(t) if t.len() > best.len() => *best = t.to_string(),
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
+                    inlines(c, best)
+                }
+                _ => {}
+            }
+        }
+    }
+    fn blocks(body: &[Block], best: &mut String) {
+        for b in body {
+            match b {
+                Block::Heading { content, .. } | Block::Paragraph(content) => {
+                    inlines(content, best)
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, best)),
+                Block::Callout { content, .. } | Block::Quote(content) => blocks(content, best),
+                Block::Table { .. } | Block::Code { .. } => {}
+            }
+        }
+    }
+    let mut best = String::new();
+    blocks(body, &mut best);
+    best
 }
