@@ -33,7 +33,8 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p storewise --target wasm32-unknown-unknown --locked
 
 step "release build"
-trunk build --release
+# Questions go to an endpoint that the end-to-end tests intercept.
+ACADEMY_QUESTIONS_ENDPOINT="https://questions.storewise.test/api" trunk build --release
 
 step "release build: no locked text ships"
 node --test tests/dist/

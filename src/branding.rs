@@ -17,3 +17,9 @@ pub const OPERATOR: &str = "Storewise Academy";
 pub const BRAND_COLOR: (&str, &str) = ("#1d4ed8", "#93b4ff");
 /// The accent colour for highlights such as progress bars (light theme, dark theme).
 pub const ACCENT_COLOR: (&str, &str) = ("#0f766e", "#5eead4");
+
+/// Where learners' questions go. `None` (the default) opens a prefilled email to
+/// [`CONTACT_EMAIL`]; an HTTPS address receives each question as JSON by POST, and questions
+/// asked offline wait and are sent when the browser is back online. A build can set it with
+/// the ACADEMY_QUESTIONS_ENDPOINT environment variable.
+pub const QUESTIONS_ENDPOINT: Option<&str> = option_env!("ACADEMY_QUESTIONS_ENDPOINT");

@@ -4,6 +4,7 @@ pub mod branding;
 mod components;
 pub mod content;
 mod pages;
+mod questions;
 mod state;
 pub mod storage;
 
@@ -18,6 +19,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     components::theme::provide_theme();
     state::Learner::provide();
+    questions::start_outbox();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/shared") view=pages::results::SharedResultsPage/>
                     <Route path=path!("/roadmap") view=pages::roadmap::RoadmapPage/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                    <Route path=path!("/saved") view=pages::saved::SavedPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -96,3 +96,40 @@ impl Learner {
         crate::content::CURRICULUM.is_free(plan as u8) || self.key_for(plan).is_some()
     }
 }
+
+impl Learner {
+    /// Changes progress and saves it.
+    pub fn update_progress(&self, change: impl FnOnce(&mut Progress)) {
+        self.progress.update(change);
+        self.progress.with_untracked(crate::storage::save_progress);
+    }
+}
+
+/// Milliseconds since 1970, from the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Learner {
+    /// The first lesson of the roadmap not yet completed, when there is a roadmap.
+    pub fn next_on_roadmap(&self) -> Option<academy_core::curriculum::LessonIx> {
+        let c = &crate::content::CURRICULUM;
+        self.diagnostic.with(|d| {
+            let attempt = d.attempts.last()?;
+            let results = academy_core::diagnostic::assess(c, &attempt.answers);
+            self.progress.with(|p| {
+                let roadmap = academy_core::roadmap::plan(c, &results, p, d.minutes_per_week);
+                roadmap.items.iter().find(|i| !i.done).map(|i| i.lesson)
+            })
+        })
+    }
+
+    /// The lesson opened last, if it still exists.
+    pub fn last_opened(&self) -> Option<academy_core::curriculum::LessonIx> {
+        self.progress.with(|p| {
+            p.last_opened
+                .as_deref()
+                .and_then(|id| crate::content::CURRICULUM.lesson_ix_by_id(id))
+        })
+    }
+}

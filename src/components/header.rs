@@ -26,11 +26,14 @@ pub fn SiteHeader() -> impl IntoView {
                             <li><A href="/roadmap">"Roadmap"</A></li>
                         </Show>
                         <li><A href="/curriculum">"Curriculum"</A></li>
+                        <li><A href="/saved">"Saved"</A></li>
                         <li><A href="/about">"About"</A></li>
                     </ul>
                 </nav>
+                <super::search::SearchDialog/>
                 <ThemeToggle/>
             </div>
+            <div class="container"><super::continue_bar::ContinueLinks/></div>
         </header>
     }
 }

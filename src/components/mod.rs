@@ -2,7 +2,9 @@
 
 pub mod badges;
 pub mod body;
+pub mod continue_bar;
 pub mod footer;
 pub mod header;
 pub mod radar;
+pub mod search;
 pub mod theme;

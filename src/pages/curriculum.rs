@@ -153,10 +153,10 @@ pub fn CurriculumPage() -> impl IntoView {
                                 <p class="program-summary">{program.summary}</p>
                                 {program.missions.iter().enumerate().map(|(m, mission)| view! {
                                     <section class="mission" class:hidden=move || !mission.modules.iter().flat_map(|d| d.lessons).any(|&ix| shown(ix))>
-                                        <h2 class="mission-title">{format!("{}.{} {}", p + 1, m + 1, mission.title)}</h2>
+                                        <h2 class="mission-title">{format!("{}.{} {}", p + 1, m + 1, mission.title)}<Tally lessons=mission.modules.iter().flat_map(|d| d.lessons.iter().copied()).collect()/></h2>
                                         {mission.modules.iter().enumerate().map(|(d, module)| view! {
                                             <div class="module" class:hidden=move || !module.lessons.iter().any(|&ix| shown(ix))>
-                                                <h3 class="module-title">{format!("{}.{}.{} {}", p + 1, m + 1, d + 1, module.title)}</h3>
+                                                <h3 class="module-title">{format!("{}.{}.{} {}", p + 1, m + 1, d + 1, module.title)}<Tally lessons=module.lessons.to_vec()/></h3>
                                                 <ul class="lesson-list">
                                                     {module.lessons.iter().map(|&ix| lesson_row(ix, shown)).collect_view()}
                                                 </ul>
@@ -191,5 +191,17 @@ fn lesson_row(
             </span>
             <LessonBadges lesson=lesson/>
         </li>
+    }
+}
+
+/// "2 of 5 complete" for a mission or module.
+#[component]
+fn Tally(lessons: Vec<LessonIx>) -> impl IntoView {
+    let learner = Learner::get();
+    move || {
+        let (done, total) = learner
+            .progress
+            .with(|p| p.tally(&CURRICULUM, lessons.iter().copied()));
+        view! { <span class="tally">{format!("{done} of {total} complete")}</span> }
     }
 }

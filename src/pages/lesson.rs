@@ -52,6 +52,13 @@ pub fn LessonPage() -> impl IntoView {
 fn LessonView(ix: LessonIx) -> impl IntoView {
     let lesson = CURRICULUM.lesson(ix);
     crate::set_page_title(&format!("{} {}", lesson.number, lesson.title));
+    let learner = Learner::get();
+    if learner
+        .progress
+        .with_untracked(|p| p.last_opened.as_deref() != Some(lesson.id))
+    {
+        learner.update_progress(|p| p.last_opened = Some(lesson.id.to_string()));
+    }
     let program = CURRICULUM.program_of(lesson);
     let mission = CURRICULUM.mission_of(lesson);
     let module = CURRICULUM.module_of(lesson);
@@ -84,6 +91,7 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
                     </section>
                     {lesson.masterclass.is_some().then(|| view! { <MasterclassSection ix=ix/> })}
                     <CompleteButton lesson=lesson/>
+                    <LessonTools lesson=lesson/>
                     <QuestionsAndAnswers lesson=lesson/>
                 </div>
                 <aside class="lesson-aside" aria-label="Where this lesson sits">
@@ -271,27 +279,147 @@ fn PreviousNext(ix: LessonIx) -> impl IntoView {
     }
 }
 
-/// The lesson's answered questions.
+/// Bookmark and private note for a lesson.
+#[component]
+fn LessonTools(lesson: &'static Lesson) -> impl IntoView {
+    let learner = Learner::get();
+    let bookmarked = move || learner.progress.with(|p| p.bookmarks.contains(lesson.id));
+    let note = learner
+        .progress
+        .with_untracked(|p| p.notes.get(lesson.id).cloned().unwrap_or_default());
+    let saved = RwSignal::new(false);
+    view! {
+        <section class="lesson-tools" aria-label="Your bookmark and note">
+            <button type="button" class="button small" aria-pressed=move || bookmarked().to_string()
+                on:click=move |_| learner.update_progress(|p| p.set_bookmark(lesson.id, !p.bookmarks.contains(lesson.id)))>
+                {move || if bookmarked() { "★ Bookmarked" } else { "☆ Bookmark" }}
+            </button>
+            <label for="lesson-note" class="note-label">"Your note (private, kept in this browser)"</label>
+            <textarea id="lesson-note" rows="3" maxlength="5000"
+                on:input=move |ev| { learner.update_progress(|p| p.set_note(lesson.id, &event_target_value(&ev))); saved.set(true); }
+            >{note}</textarea>
+            <p class="muted small" role="status">{move || saved.get().then_some("Note saved.")}</p>
+        </section>
+    }
+}
+
+/// The lesson's answered questions (searchable), the form to ask one with related
+/// questions offered while typing, and the learner's own questions with their state.
 #[component]
 fn QuestionsAndAnswers(lesson: &'static Lesson) -> impl IntoView {
+    use academy_core::progress::{QuestionState, QUESTION_MAX_CHARS};
+    use academy_core::search::related_questions;
+    let learner = Learner::get();
+    let ix = CURRICULUM
+        .find_lesson(lesson.id)
+        .map(|l| l.ix)
+        .unwrap_or_default();
     let count = lesson.questions.len();
+    let filter = RwSignal::new(String::new());
+    let draft = RwSignal::new(String::new());
+    let related = Memo::new(move |_| {
+        draft.with(|d| {
+            if d.trim().len() < 4 {
+                Vec::new()
+            } else {
+                related_questions(&CURRICULUM, ix, d, 4)
+            }
+        })
+    });
+    let matches = move |i: usize| {
+        let f = filter.get().to_lowercase();
+        let qa = &lesson.questions[i];
+        f.trim().is_empty() || {
+            let mut text = qa.question.to_lowercase();
+            academy_core::body::body_text(&qa.answer, &mut text);
+            let text = text.to_lowercase();
+            f.split_whitespace().all(|w| text.contains(w))
+        }
+    };
+    let shown = move || (0..count).filter(|&i| matches(i)).count();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = draft.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        crate::questions::ask(learner, lesson, text.trim());
+        draft.set(String::new());
+    };
+    let mine = move || {
+        learner.progress.with(|p| {
+            p.questions
+                .iter()
+                .filter(|q| q.lesson == lesson.id)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="qa" aria-labelledby="qa-title">
             <h2 id="qa-title">{format!("Questions & Answers ({count})")}</h2>
-            {if count == 0 {
-                view! { <p class="muted">"No questions have been answered for this lesson yet."</p> }.into_any()
-            } else {
-                view! {
-                    <div class="qa-list">
-                        {lesson.questions.iter().map(|qa| view! {
-                            <details class="qa-item">
-                                <summary>{qa.question}</summary>
-                                <div class="qa-answer"><BodyView blocks=&qa.answer/></div>
-                            </details>
-                        }).collect_view()}
+            {(count > 0).then(|| view! {
+                <label for="qa-filter" class="visually-hidden">"Search these questions"</label>
+                <input id="qa-filter" type="search" class="qa-filter" placeholder="Search these questions"
+                    prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
+                <p class="muted small" role="status">{move || if filter.with(|f| f.trim().is_empty()) { String::new() } else { format!("{} of {count} questions match", shown()) }}</p>
+            })}
+            <div class="qa-list">
+                {lesson.questions.iter().enumerate().map(|(i, qa)| view! {
+                    <details class="qa-item" class:hidden=move || !matches(i)>
+                        <summary>{qa.question}</summary>
+                        <div class="qa-answer"><BodyView blocks=&qa.answer/></div>
+                    </details>
+                }).collect_view()}
+            </div>
+
+            <form class="ask" on:submit=submit>
+                <h3>"Ask a question"</h3>
+                <label for="ask-text">"Your question about this lesson"</label>
+                <textarea id="ask-text" rows="4" maxlength=QUESTION_MAX_CHARS aria-describedby="ask-count"
+                    prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                <p id="ask-count" class="muted small">{move || format!("{} of {QUESTION_MAX_CHARS} characters", draft.with(|d| d.chars().count()))}</p>
+                <Show when=move || !related.with(|r| r.is_empty())>
+                    <div class="related" role="region" aria-label="Questions already answered">
+                        <p class="small"><strong>"Already answered:"</strong></p>
+                        <ul>
+                            {move || related.get().into_iter().map(|(l, q)| {
+                                let other = CURRICULUM.lesson(l);
+                                let here = l == ix;
+                                view! {
+                                    <li>
+                                        <A href=format!("/lesson/{}#qa-title", other.number)>{other.questions[q].question}</A>
+                                        {(!here).then(|| view! { <span class="muted small">{format!(" (lesson {})", other.number)}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
                     </div>
-                }.into_any()
-            }}
+                </Show>
+                <button type="submit" class="button primary" disabled=move || draft.with(|d| d.trim().is_empty())>
+                    {if crate::branding::QUESTIONS_ENDPOINT.is_some() { "Send question" } else { "Send question by email" }}
+                </button>
+            </form>
+
+            <Show when=move || !mine().is_empty()>
+                <h3>"Your questions"</h3>
+                <ul class="my-questions">
+                    {move || mine().into_iter().map(|q| {
+                        let state = match q.state {
+                            QuestionState::Pending => "Waiting to be sent".to_string(),
+                            QuestionState::Failed { attempts, .. } => format!("Not sent yet: tried {attempts} time{}, trying again", if attempts == 1 { "" } else { "s" }),
+                            QuestionState::Sent { .. } => "Sent".to_string(),
+                            QuestionState::Emailed { .. } => "Opened in your email app".to_string(),
+                        };
+                        view! {
+                            <li class="my-question">
+                                <p class="my-question-text">{q.text}</p>
+                                <p class="muted small">{state}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
         </section>
     }
 }

@@ -8,4 +8,5 @@ pub mod lesson;
 pub mod not_found;
 pub mod results;
 pub mod roadmap;
+pub mod saved;
 pub mod settings;

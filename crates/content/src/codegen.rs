@@ -148,7 +148,54 @@ pub fn rust_source(c: &Content, secret: &Secret) -> (String, Vec<(String, Vec<u8
         out.push_str("] },\n");
     }
     out.push_str("];\n");
+    search_index(c, &mut out);
     (out, sealed_files)
+}
+
+/// The compiled search index: every field a learner can search, locked masterclasses
+/// included only as hashed terms flagged locked.
+fn search_index(c: &Content, out: &mut String) {
+    use academy_core::body::body_text;
+    use academy_core::search::{build, Posting, BODY, CHECKPOINT, QUESTION, SUMMARY, TITLE};
+    let mut entries: Vec<(u16, u16, bool, String)> = Vec::new();
+    for (i, l) in c.lessons.iter().enumerate() {
+        let i = i as u16;
+        let text = |body: &[Block]| {
+            let mut s = String::new();
+            body_text(body, &mut s);
+            s
+        };
+        entries.push((i, TITLE, false, l.title.clone()));
+        entries.push((
+            i,
+            SUMMARY,
+            false,
+            format!("{} {} {}", l.subtitle, l.summary, l.objectives.join(" ")),
+        ));
+        for &k in &l.checkpoints {
+            entries.push((i, CHECKPOINT, false, c.checkpoints[k].statement.clone()));
+        }
+        for (q, a) in &l.questions {
+            entries.push((i, QUESTION, false, q.clone()));
+            entries.push((i, BODY, false, text(a)));
+        }
+        entries.push((i, BODY, false, text(&l.preview)));
+        if let Some(m) = &l.masterclass {
+            entries.push((i, BODY, l.plan != 0, text(m)));
+        }
+    }
+    let index = build(&entries);
+    let terms: Vec<u32> = index.iter().map(|(h, _)| *h).collect();
+    let mut offsets = vec![0u32];
+    let mut postings: Vec<u32> = Vec::new();
+    for (_, list) in &index {
+        postings.extend(list.iter().map(|p: &Posting| p.pack()));
+        offsets.push(postings.len() as u32);
+    }
+    let _ = write!(
+        out,
+        "\npub static SEARCH: ::academy_core::search::SearchIndex = ::academy_core::search::SearchIndex {{ terms: &{terms:?}, offsets: &{offsets:?}, postings: &{postings:?} }};\n"
+    );
 }
 
 fn body(out: &mut String, blocks: &[Block]) {

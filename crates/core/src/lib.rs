@@ -10,6 +10,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod progress;
 pub mod roadmap;
+pub mod search;
 pub mod share;
 pub mod synthetic;
 

@@ -3,12 +3,123 @@
 
 use crate::curriculum::{Curriculum, LessonIx};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     /// Ids of completed lessons.
     pub completed: BTreeSet<String>,
+    /// Ids of bookmarked lessons.
+    #[serde(default)]
+    pub bookmarks: BTreeSet<String>,
+    /// Private notes, by lesson id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+    /// The lesson opened last, to offer "continue where you left off".
+    #[serde(default)]
+    pub last_opened: Option<String>,
+    /// Questions the learner asked, oldest first.
+    #[serde(default)]
+    pub questions: Vec<AskedQuestion>,
+}
+
+/// A question the learner asked about a lesson, kept until it is sent, and after.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AskedQuestion {
+    /// Unique in this browser: the time it was asked, in milliseconds, and a counter.
+    pub id: String,
+    pub lesson: String,
+    pub text: String,
+    /// When it was asked (milliseconds since 1970).
+    pub asked_at: f64,
+    pub state: QuestionState,
+}
+
+/// Where a question is on its way to the academy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum QuestionState {
+    /// Waiting to be sent (for example while offline).
+    Pending,
+    /// A send failed; it is tried again from `retry_at` (milliseconds since 1970).
+    Failed { attempts: u32, retry_at: f64 },
+    /// Received by the academy's endpoint.
+    Sent { at: f64 },
+    /// Handed to the learner's email app (the mailto channel cannot confirm more).
+    Emailed { at: f64 },
+}
+
+/// Longest question a learner can send.
+pub const QUESTION_MAX_CHARS: usize = 600;
+
+impl Progress {
+    /// Keeps a new question as pending and returns its id.
+    pub fn ask(&mut self, lesson_id: &str, text: &str, now: f64) -> String {
+        let id = format!("{}-{}", now as u64, self.questions.len());
+        self.questions.push(AskedQuestion {
+            id: id.clone(),
+            lesson: lesson_id.to_string(),
+            text: text.chars().take(QUESTION_MAX_CHARS).collect(),
+            asked_at: now,
+            state: QuestionState::Pending,
+        });
+        id
+    }
+
+    /// Questions that should be sent now: pending ones, and failed ones whose retry time came.
+    pub fn due_questions(&self, now: f64) -> Vec<String> {
+        self.questions
+            .iter()
+            .filter(|q| match q.state {
+                QuestionState::Pending => true,
+                QuestionState::Failed { retry_at, .. } => retry_at <= now,
+                QuestionState::Sent { .. } | QuestionState::Emailed { .. } => false,
+            })
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    /// Records the outcome of a send. A failure waits 30 s, doubling up to 30 min.
+    pub fn question_sent(&mut self, id: &str, ok: bool, now: f64) {
+        if let Some(q) = self.questions.iter_mut().find(|q| q.id == id) {
+            q.state = if ok {
+                QuestionState::Sent { at: now }
+            } else {
+                let attempts = match q.state {
+                    QuestionState::Failed { attempts, .. } => attempts + 1,
+                    _ => 1,
+                };
+                let wait = (30_000.0 * 2f64.powi(attempts as i32 - 1)).min(1_800_000.0);
+                QuestionState::Failed {
+                    attempts,
+                    retry_at: now + wait,
+                }
+            };
+        }
+    }
+
+    pub fn question_emailed(&mut self, id: &str, now: f64) {
+        if let Some(q) = self.questions.iter_mut().find(|q| q.id == id) {
+            q.state = QuestionState::Emailed { at: now };
+        }
+    }
+
+    pub fn set_bookmark(&mut self, lesson_id: &str, on: bool) {
+        if on {
+            self.bookmarks.insert(lesson_id.to_string());
+        } else {
+            self.bookmarks.remove(lesson_id);
+        }
+    }
+
+    /// Saves a note; an empty note removes it.
+    pub fn set_note(&mut self, lesson_id: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.notes.remove(lesson_id);
+        } else {
+            self.notes.insert(lesson_id.to_string(), text.to_string());
+        }
+    }
 }
 
 impl Progress {
@@ -88,5 +199,55 @@ impl DiagnosticState {
     pub fn restart(&mut self) {
         self.current = Default::default();
         self.position = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_wait_retry_with_backoff_and_are_never_dropped() {
+        let mut p = Progress::default();
+        let id = p.ask("lesson-a", &"x".repeat(700), 1000.0);
+        assert_eq!(p.questions[0].text.len(), QUESTION_MAX_CHARS);
+        assert_eq!(p.due_questions(1000.0), vec![id.clone()]);
+        p.question_sent(&id, false, 2000.0);
+        assert_eq!(
+            p.questions[0].state,
+            QuestionState::Failed {
+                attempts: 1,
+                retry_at: 32_000.0
+            }
+        );
+        assert!(p.due_questions(31_999.0).is_empty());
+        assert_eq!(p.due_questions(32_000.0), vec![id.clone()]);
+        p.question_sent(&id, false, 32_000.0);
+        assert_eq!(
+            p.questions[0].state,
+            QuestionState::Failed {
+                attempts: 2,
+                retry_at: 92_000.0
+            }
+        );
+        p.question_sent(&id, true, 100_000.0);
+        assert_eq!(p.questions[0].state, QuestionState::Sent { at: 100_000.0 });
+        assert!(p.due_questions(1e12).is_empty());
+        assert_eq!(p.questions.len(), 1);
+    }
+
+    #[test]
+    fn notes_and_bookmarks() {
+        let mut p = Progress::default();
+        p.set_note("a", "remember the freight");
+        p.set_bookmark("b", true);
+        assert_eq!(p.notes["a"], "remember the freight");
+        p.set_note("a", "  ");
+        assert!(p.notes.is_empty());
+        p.set_bookmark("b", false);
+        assert!(p.bookmarks.is_empty());
+        // Older stored progress without these fields still reads.
+        let old: Progress = serde_json::from_str(r#"{"completed":["x"]}"#).unwrap();
+        assert!(old.is_complete("x") && old.notes.is_empty());
     }
 }

@@ -1,0 +1,33 @@
+//! "Continue where you left off": the last lesson opened and the next lesson of the roadmap.
+
+use crate::content::CURRICULUM;
+use crate::state::Learner;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Links to the last lesson opened and the next roadmap lesson, when there are any.
+#[component]
+pub fn ContinueLinks() -> impl IntoView {
+    let learner = Learner::get();
+    let last = Memo::new(move |_| learner.last_opened());
+    let next = Memo::new(move |_| learner.next_on_roadmap());
+    let link = |ix: u32, label: &'static str| {
+        let l = CURRICULUM.lesson(ix);
+        view! {
+            <li>
+                <span class="continue-label">{label}</span>
+                <A href=format!("/lesson/{}", l.number)><span class="lesson-number">{l.number}</span>" "{l.title}</A>
+            </li>
+        }
+    };
+    view! {
+        <Show when=move || last.get().is_some() || next.get().is_some()>
+            <nav class="continue" aria-label="Continue">
+                <ul>
+                    {move || last.get().map(|ix| link(ix, "Continue:"))}
+                    {move || next.get().filter(|n| Some(*n) != last.get()).map(|ix| link(ix, "Next on your roadmap:"))}
+                </ul>
+            </nav>
+        </Show>
+    }
+}
