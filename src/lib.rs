@@ -3,6 +3,7 @@
 pub mod branding;
 mod components;
 pub mod content;
+mod files;
 mod pages;
 mod questions;
 mod state;
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
+            <components::notices::StorageNotices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>

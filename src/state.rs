@@ -1,46 +1,204 @@
-//! The learner's state shared by every page, kept in step with storage.
+//! The learner's state shared by every page, kept in step with storage and with other tabs.
+//! Every change is applied to the freshly read stored value and written back, so two tabs
+//! changing different things never erase each other's work.
 
+use crate::storage::{self, Damaged, WriteError};
 use academy_core::progress::{DiagnosticState, Progress};
+use academy_core::stored::{self, Access, Part};
 use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
-/// Completed lessons and the diagnostic, shared through context; every change is saved.
+/// Something about storage the learner should know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A stored part could not be read; it is kept under `backup_key`.
+    Damaged(Damaged),
+    /// The browser refuses storage: nothing will be kept after this tab closes.
+    Unavailable,
+    /// The last change could not be saved: storage is full.
+    Full,
+    /// A newer version of the app saved data in another tab: this tab does not save.
+    OlderTab,
+}
+
+/// Progress, diagnostic, unlocked plans and storage notices, shared through context.
 #[derive(Clone, Copy)]
 pub struct Learner {
     pub progress: RwSignal<Progress>,
     pub diagnostic: RwSignal<DiagnosticState>,
     /// Unlocked plans: plan id to its key in hex.
-    pub access: RwSignal<std::collections::BTreeMap<String, String>>,
+    pub access: RwSignal<BTreeMap<String, String>>,
+    pub notices: RwSignal<Vec<Notice>>,
+}
+
+/// Reads a part, noting damage; the default when nothing (readable) is stored.
+fn load<T: Default>(
+    part: Part,
+    notices: &mut Vec<Notice>,
+    typed: impl Fn(Value) -> Result<T, stored::ReadError>,
+) -> T {
+    match storage::read(part) {
+        Ok(Some(value)) => typed(value).unwrap_or_default(),
+        Ok(None) => T::default(),
+        Err(damaged) => {
+            notices.push(Notice::Damaged(damaged));
+            T::default()
+        }
+    }
 }
 
 impl Learner {
     pub fn provide() {
-        let progress = RwSignal::new(crate::storage::load_progress());
-        let diagnostic = RwSignal::new(crate::storage::load_diagnostic());
-        let access = RwSignal::new(crate::storage::load_access());
-        provide_context(Learner {
+        let mut notices = Vec::new();
+        if !storage::available() {
+            notices.push(Notice::Unavailable);
+        }
+        let progress = RwSignal::new(load(Part::Progress, &mut notices, stored::progress));
+        let diagnostic = RwSignal::new(load(Part::Diagnostic, &mut notices, stored::diagnostic));
+        let access = RwSignal::new(load(Part::Access, &mut notices, stored::access).plans);
+        let learner = Learner {
             progress,
             diagnostic,
             access,
+            notices: RwSignal::new(notices),
+        };
+        provide_context(learner);
+        storage::ask_to_persist();
+        // Another tab changed something: take its version.
+        let listener = window_event_listener(leptos::ev::storage, move |e| {
+            let key = e.key().unwrap_or_default();
+            learner.refresh(key.as_str());
         });
+        on_cleanup(move || listener.remove());
     }
 
     pub fn get() -> Learner {
         expect_context::<Learner>()
     }
 
-    pub fn set_complete(&self, lesson_id: &str, complete: bool) {
-        self.progress
-            .update(|p| p.set_complete(lesson_id, complete));
-        self.progress.with_untracked(crate::storage::save_progress);
+    /// Reloads the part stored under `key` (all parts for an empty key, as after a clear).
+    fn refresh(&self, key: &str) {
+        let fresh = |part: Part| key.is_empty() || key == part.key();
+        if fresh(Part::Progress) {
+            self.progress.set(
+                storage::read(Part::Progress)
+                    .ok()
+                    .flatten()
+                    .and_then(|v| stored::progress(v).ok())
+                    .unwrap_or_default(),
+            );
+        }
+        if fresh(Part::Diagnostic) {
+            self.diagnostic.set(
+                storage::read(Part::Diagnostic)
+                    .ok()
+                    .flatten()
+                    .and_then(|v| stored::diagnostic(v).ok())
+                    .unwrap_or_default(),
+            );
+        }
+        if fresh(Part::Access) {
+            self.access.set(
+                storage::read(Part::Access)
+                    .ok()
+                    .flatten()
+                    .and_then(|v| stored::access(v).ok())
+                    .unwrap_or_default()
+                    .plans,
+            );
+        }
     }
-}
 
-impl Learner {
-    /// Changes the diagnostic state and saves it.
+    fn note(&self, result: Result<(), WriteError>) {
+        let notice = match result {
+            Ok(()) => return,
+            Err(WriteError::Full) => Notice::Full,
+            Err(WriteError::Newer) => Notice::OlderTab,
+        };
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+
+    /// Applies a change to the latest stored progress (or the one in memory when storage
+    /// has nothing readable), saves it and shows it.
+    pub fn update_progress(&self, change: impl FnOnce(&mut Progress)) {
+        let mut latest = storage::read(Part::Progress)
+            .ok()
+            .flatten()
+            .and_then(|v| stored::progress(v).ok())
+            .unwrap_or_else(|| self.progress.get_untracked());
+        change(&mut latest);
+        self.note(storage::write(Part::Progress, &latest));
+        self.progress.set(latest);
+    }
+
+    /// Changes the diagnostic state the same way.
     pub fn update_diagnostic(&self, change: impl FnOnce(&mut DiagnosticState)) {
-        self.diagnostic.update(change);
-        self.diagnostic
-            .with_untracked(crate::storage::save_diagnostic);
+        let mut latest = storage::read(Part::Diagnostic)
+            .ok()
+            .flatten()
+            .and_then(|v| stored::diagnostic(v).ok())
+            .unwrap_or_else(|| self.diagnostic.get_untracked());
+        change(&mut latest);
+        self.note(storage::write(Part::Diagnostic, &latest));
+        self.diagnostic.set(latest);
+    }
+
+    /// Changes the unlocked plans the same way.
+    pub fn update_access(&self, change: impl FnOnce(&mut BTreeMap<String, String>)) {
+        let mut latest = storage::read(Part::Access)
+            .ok()
+            .flatten()
+            .and_then(|v| stored::access(v).ok())
+            .map(|a| a.plans)
+            .unwrap_or_else(|| self.access.get_untracked());
+        change(&mut latest);
+        self.note(storage::write(
+            Part::Access,
+            &Access {
+                plans: latest.clone(),
+            },
+        ));
+        self.access.set(latest);
+    }
+
+    pub fn set_complete(&self, lesson_id: &str, complete: bool) {
+        self.update_progress(|p| p.set_complete(lesson_id, complete));
+    }
+
+    /// Everything, for export.
+    pub fn data(&self, theme: storage::ThemeChoice) -> stored::LearnerData {
+        stored::LearnerData {
+            settings: stored::Settings { theme },
+            progress: self.progress.get_untracked(),
+            diagnostic: self.diagnostic.get_untracked(),
+            access: Access {
+                plans: self.access.get_untracked(),
+            },
+        }
+    }
+
+    /// Forgets everything in memory after storage was cleared (reset): nothing is written.
+    pub fn forget(&self) {
+        self.progress.set(Default::default());
+        self.diagnostic.set(Default::default());
+        self.access.set(Default::default());
+        self.notices.set(Vec::new());
+    }
+
+    /// Replaces everything with `data` (import).
+    pub fn replace(&self, data: stored::LearnerData) {
+        self.note(storage::write(Part::Settings, &data.settings));
+        self.note(storage::write(Part::Progress, &data.progress));
+        self.note(storage::write(Part::Diagnostic, &data.diagnostic));
+        self.note(storage::write(Part::Access, &data.access));
+        self.progress.set(data.progress);
+        self.diagnostic.set(data.diagnostic);
+        self.access.set(data.access.plans);
     }
 }
 
@@ -59,7 +217,7 @@ impl Learner {
     /// Returns the indices of the unlocked plans, the code's own plan first.
     pub fn unlock(&self, code: &str) -> Result<Vec<usize>, academy_core::access::UnlockError> {
         let keys = academy_core::access::unlock(&crate::content::CURRICULUM, code)?;
-        self.access.update(|plans| {
+        self.update_access(|plans| {
             for (plan, key) in &keys {
                 if *plan != 0 {
                     plans.insert(
@@ -69,16 +227,14 @@ impl Learner {
                 }
             }
         });
-        self.access.with_untracked(crate::storage::save_access);
         Ok(keys.into_iter().map(|(plan, _)| plan).collect())
     }
 
     /// Forgets an unlocked plan.
     pub fn remove_plan(&self, plan_id: &str) {
-        self.access.update(|plans| {
+        self.update_access(|plans| {
             plans.remove(plan_id);
         });
-        self.access.with_untracked(crate::storage::save_access);
     }
 
     /// The learner's key for a plan, when unlocked.
@@ -94,14 +250,6 @@ impl Learner {
     /// Whether the learner can read masterclasses of this plan.
     pub fn can_read(&self, plan: usize) -> bool {
         crate::content::CURRICULUM.is_free(plan as u8) || self.key_for(plan).is_some()
-    }
-}
-
-impl Learner {
-    /// Changes progress and saves it.
-    pub fn update_progress(&self, change: impl FnOnce(&mut Progress)) {
-        self.progress.update(change);
-        self.progress.with_untracked(crate::storage::save_progress);
     }
 }
 

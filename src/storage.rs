@@ -1,106 +1,160 @@
-//! The only code that touches browser storage. Every value carries a schema version; a read
-//! that fails never panics and never overwrites what was stored.
+//! The only code that touches browser storage. Every part is stored with its schema version
+//! (`academy_core::stored`); a value that cannot be read is copied aside under a backup key
+//! before anything else happens; a value written by a newer version is never overwritten;
+//! when the browser refuses storage the app keeps working from memory.
 
-use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
+use academy_core::stored::{self, Part, ReadError, PREFIX, SCHEMA};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
-const SETTINGS_KEY: &str = "storewise.settings";
-const SETTINGS_VERSION: u32 = 1;
+pub use academy_core::stored::ThemeChoice;
 
-/// The learner's choice of colour theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeChoice {
-    /// Follow the device's setting.
-    #[default]
-    System,
-    Light,
-    Dark,
+thread_local! {
+    /// Stands in for local storage when the browser refuses it, so the session still works.
+    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// What is stored under a key: the schema version, then the value's own fields.
-#[derive(Serialize, Deserialize)]
-struct Versioned<T> {
-    v: u32,
-    #[serde(flatten)]
-    value: T,
+/// Browser storage, or `None` when it is blocked (private mode, sandboxed frame, settings).
+fn local() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    // Some browsers hand out a storage object that throws on first use.
+    storage.length().ok()?;
+    Some(storage)
 }
 
-/// The value under `key` if it parses at `version`; otherwise the default.
-fn load<T: serde::de::DeserializeOwned + Default>(key: &str, version: u32) -> T {
-    match LocalStorage::get::<Versioned<T>>(key) {
-        Ok(stored) if stored.v == version => stored.value,
-        _ => T::default(),
+/// Whether progress can be kept between visits.
+pub fn available() -> bool {
+    local().is_some()
+}
+
+fn get(key: &str) -> Option<String> {
+    match local() {
+        Some(s) => s.get_item(key).ok().flatten(),
+        None => MEMORY.with(|m| m.borrow().get(key).cloned()),
     }
 }
 
-/// Stores `value` under `key` with its version. Returns false when the browser refused.
-fn save<T: Serialize>(key: &str, version: u32, value: T) -> bool {
-    LocalStorage::set(key, Versioned { v: version, value }).is_ok()
+/// Why a write did not happen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser's storage for this site is full (or refused the write).
+    Full,
+    /// Another tab stored this part with a newer version of the app.
+    Newer,
 }
 
-#[derive(Serialize, Deserialize, Default)]
-struct Settings {
-    theme: ThemeChoice,
+fn set(key: &str, value: &str) -> Result<(), WriteError> {
+    match local() {
+        Some(s) => s.set_item(key, value).map_err(|_| WriteError::Full),
+        None => {
+            MEMORY.with(|m| m.borrow_mut().insert(key.to_string(), value.to_string()));
+            Ok(())
+        }
+    }
 }
 
-/// The stored theme, or `System` when nothing (readable) is stored.
+fn remove(key: &str) {
+    match local() {
+        Some(s) => {
+            let _ = s.remove_item(key);
+        }
+        None => MEMORY.with(|m| {
+            m.borrow_mut().remove(key);
+        }),
+    }
+}
+
+fn keys() -> Vec<String> {
+    match local() {
+        Some(s) => (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .collect(),
+        None => MEMORY.with(|m| m.borrow().keys().cloned().collect()),
+    }
+}
+
+/// A part that could not be read, kept aside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damaged {
+    pub part: Part,
+    pub backup_key: String,
+    pub reason: ReadError,
+}
+
+/// Reads a part: `Ok(None)` when nothing is stored. A value that cannot be used is copied
+/// to a new backup key first and reported.
+pub fn read(part: Part) -> Result<Option<Value>, Damaged> {
+    let Some(raw) = get(&part.key()) else {
+        return Ok(None);
+    };
+    stored::read_part(part, &raw)
+        .map(Some)
+        .map_err(|reason| Damaged {
+            part,
+            backup_key: keep_aside(part, &raw),
+            reason,
+        })
+}
+
+/// Copies raw text to `storewise.backup.<part>.<n>`, never over an existing backup.
+fn keep_aside(part: Part, raw: &str) -> String {
+    let existing = keys();
+    let mut n = 1;
+    let key = loop {
+        let key = format!("{PREFIX}backup.{}.{n}", part.name());
+        match existing.iter().find(|k| **k == key) {
+            // The same text is already kept: do not copy it again on every start.
+            Some(_) if get(&key).as_deref() == Some(raw) => return key,
+            Some(_) => n += 1,
+            None => break key,
+        }
+    };
+    let _ = set(&key, raw);
+    key
+}
+
+/// The raw text under a key (for downloading a backup).
+pub fn raw(key: &str) -> Option<String> {
+    get(key)
+}
+
+/// Writes a part at the current version, unless a newer version of the app wrote it.
+pub fn write<T: serde::Serialize>(part: Part, value: &T) -> Result<(), WriteError> {
+    if get(&part.key())
+        .and_then(|raw| stored::version_of(&raw))
+        .is_some_and(|v| v > SCHEMA)
+    {
+        return Err(WriteError::Newer);
+    }
+    set(&part.key(), &stored::write_part(value))
+}
+
+/// Deletes everything the app stored, backups included.
+pub fn remove_all() {
+    for key in keys().into_iter().filter(|k| k.starts_with(PREFIX)) {
+        remove(&key);
+    }
+}
+
+/// Asks the browser not to evict this site's storage under pressure, where it can.
+pub fn ask_to_persist() {
+    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = storage.persist();
+    }
+}
+
+/// The stored theme, or `System` when nothing readable is stored.
 pub fn load_theme() -> ThemeChoice {
-    load::<Settings>(SETTINGS_KEY, SETTINGS_VERSION).theme
+    read(Part::Settings)
+        .ok()
+        .flatten()
+        .and_then(|v| stored::settings(v).ok())
+        .map(|s| s.theme)
+        .unwrap_or_default()
 }
 
-/// Remembers the theme. Returns false when the browser refused to store it.
+/// Remembers the theme. Returns false when it could not be stored.
 pub fn save_theme(theme: ThemeChoice) -> bool {
-    save(SETTINGS_KEY, SETTINGS_VERSION, Settings { theme })
-}
-
-const PROGRESS_KEY: &str = "storewise.progress";
-const PROGRESS_VERSION: u32 = 1;
-
-/// The stored progress, or an empty one when nothing readable is stored.
-pub fn load_progress() -> academy_core::progress::Progress {
-    load(PROGRESS_KEY, PROGRESS_VERSION)
-}
-
-/// Saves progress. Returns false when the browser refused to store it.
-pub fn save_progress(progress: &academy_core::progress::Progress) -> bool {
-    save(PROGRESS_KEY, PROGRESS_VERSION, progress)
-}
-
-const DIAGNOSTIC_KEY: &str = "storewise.diagnostic";
-const DIAGNOSTIC_VERSION: u32 = 1;
-
-/// The diagnostic in progress and past attempts, or a fresh state when nothing readable is stored.
-pub fn load_diagnostic() -> academy_core::progress::DiagnosticState {
-    load(DIAGNOSTIC_KEY, DIAGNOSTIC_VERSION)
-}
-
-/// Saves the diagnostic. Returns false when the browser refused to store it.
-pub fn save_diagnostic(state: &academy_core::progress::DiagnosticState) -> bool {
-    save(DIAGNOSTIC_KEY, DIAGNOSTIC_VERSION, state)
-}
-
-const ACCESS_KEY: &str = "storewise.access";
-const ACCESS_VERSION: u32 = 1;
-
-/// Unlocked plans: plan id to the plan key in hex.
-#[derive(Serialize, Deserialize, Default)]
-struct AccessRecord {
-    plans: std::collections::BTreeMap<String, String>,
-}
-
-/// The plans unlocked in this browser, as plan id to key (hex).
-pub fn load_access() -> std::collections::BTreeMap<String, String> {
-    load::<AccessRecord>(ACCESS_KEY, ACCESS_VERSION).plans
-}
-
-/// Saves the unlocked plans. Returns false when the browser refused to store them.
-pub fn save_access(plans: &std::collections::BTreeMap<String, String>) -> bool {
-    save(
-        ACCESS_KEY,
-        ACCESS_VERSION,
-        AccessRecord {
-            plans: plans.clone(),
-        },
-    )
+    write(Part::Settings, &stored::Settings { theme }).is_ok()
 }

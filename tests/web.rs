@@ -72,3 +72,37 @@ fn every_lesson_of_the_compiled_curriculum_is_reachable_by_number_and_id() {
     }
     let _ = view! { <p>"keeps the leptos prelude in use"</p> };
 }
+
+#[wasm_bindgen_test]
+fn damaged_values_are_kept_aside_and_newer_ones_never_overwritten() {
+    use academy_core::stored::Part;
+    use storewise::storage::{raw, read, write, WriteError};
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local.clear().unwrap();
+    local.set_item("storewise.diagnostic", "[1, 2").unwrap();
+    let damaged = read(Part::Diagnostic).unwrap_err();
+    assert_eq!(damaged.backup_key, "storewise.backup.diagnostic.1");
+    assert_eq!(raw(&damaged.backup_key).as_deref(), Some("[1, 2"));
+    // Reading again does not pile up copies of the same text.
+    assert_eq!(
+        read(Part::Diagnostic).unwrap_err().backup_key,
+        "storewise.backup.diagnostic.1"
+    );
+    // A different damaged value gets its own backup key.
+    local.set_item("storewise.diagnostic", "{oops").unwrap();
+    assert_eq!(
+        read(Part::Diagnostic).unwrap_err().backup_key,
+        "storewise.backup.diagnostic.2"
+    );
+    // Data from a newer version is not overwritten.
+    local.set_item("storewise.progress", r#"{"v":42}"#).unwrap();
+    let progress = academy_core::progress::Progress::default();
+    assert_eq!(write(Part::Progress, &progress), Err(WriteError::Newer));
+    assert_eq!(
+        local.get_item("storewise.progress").unwrap().as_deref(),
+        Some(r#"{"v":42}"#)
+    );
+    local.clear().unwrap();
+    assert_eq!(write(Part::Progress, &progress), Ok(()));
+    assert!(read(Part::Progress).unwrap().is_some());
+}

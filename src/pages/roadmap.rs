@@ -10,7 +10,6 @@ use academy_core::diagnostic::assess;
 use academy_core::roadmap::{plan, Reason, Roadmap, WEEKS_PER_PHASE};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 const HOURS_CHOICES: [u32; 9] = [1, 2, 3, 4, 5, 6, 8, 10, 15];
 
@@ -51,7 +50,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 let ics = to_ics(&CURRICULUM, r, start, PRODUCT_NAME, |number| {
                     format!("{origin}/lesson/{number}")
                 });
-                download(
+                crate::files::download(
                     &format!("roadmap-{}.ics", start.compact()),
                     "text/calendar",
                     &ics,
@@ -171,29 +170,4 @@ fn Item(item: academy_core::roadmap::RoadmapItem, start: academy_core::date::Day
             </ul>
         </li>
     }
-}
-
-/// Offers text as a file download.
-fn download(name: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(anchor) = document
-        .create_element("a")
-        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(name);
-        anchor.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

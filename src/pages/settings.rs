@@ -86,6 +86,127 @@ pub fn SettingsPage() -> impl IntoView {
                 <p role="status" class="field-ok">{move || feedback.get().and_then(|f| f.ok())}</p>
                 <p role="alert" class="field-error">{move || feedback.get().and_then(|f| f.err())}</p>
             </form>
+            <DataSection/>
         </section>
+    }
+}
+
+/// Export, import (with a preview and a choice to replace or merge) and reset.
+#[component]
+fn DataSection() -> impl IntoView {
+    use academy_core::stored::{merge, read_export, summary, LearnerData};
+    let learner = Learner::get();
+    let Theme(theme) = expect_context::<Theme>();
+    let pending = RwSignal::new(None::<LearnerData>);
+    let import_error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let confirming_reset = RwSignal::new(false);
+    let export = move || {
+        let day = crate::state::today();
+        let (y, m, d) = day.ymd();
+        let file = academy_core::stored::export(
+            &learner.data(theme.get_untracked()),
+            &format!("{y:04}-{m:02}-{d:02}"),
+        );
+        crate::files::download(
+            &format!("storewise-export-{y:04}-{m:02}-{d:02}.json"),
+            "application/json",
+            &file,
+        );
+    };
+    let picked = move |ev: leptos::ev::Event| {
+        done.set(None);
+        import_error.set(None);
+        pending.set(None);
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > academy_core::stored::MAX_IMPORT_BYTES as f64 {
+            import_error.set(Some(
+                academy_core::stored::ImportError::TooLarge(file.size() as usize).message(),
+            ));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match crate::files::read_text(file).await {
+                None => import_error.set(Some(
+                    "This file could not be read. Choose the .json file that “Export” saved."
+                        .into(),
+                )),
+                Some(text) => match read_export(&text) {
+                    Ok(data) => pending.set(Some(data)),
+                    Err(e) => import_error.set(Some(e.message())),
+                },
+            }
+        });
+    };
+    let apply = move |replace: bool| {
+        if let Some(imported) = pending.get_untracked() {
+            let data = if replace {
+                imported
+            } else {
+                merge(&learner.data(theme.get_untracked()), &imported)
+            };
+            theme.set(data.settings.theme);
+            learner.replace(data);
+            pending.set(None);
+            done.set(Some(if replace {
+                "Imported: your data was replaced by the file's.".into()
+            } else {
+                "Imported: the file's data was merged with yours.".into()
+            }));
+        }
+    };
+    let reset = move || {
+        crate::storage::remove_all();
+        theme.set(Default::default());
+        learner.forget();
+        confirming_reset.set(false);
+        done.set(Some("Everything was deleted from this browser.".into()));
+    };
+    view! {
+        <h2>"Your data"</h2>
+        <p>"Everything you do here is kept in this browser only. Export it to keep a copy or to move it to another browser."</p>
+        <div class="actions">
+            <button type="button" class="button" on:click=move |_| export()>"Export your data"</button>
+        </div>
+        <label for="import-file" class="file-label">"Import an export file"</label>
+        <input id="import-file" type="file" accept="application/json,.json" on:change=picked/>
+        <p role="alert" class="field-error">{move || import_error.get()}</p>
+        <p role="status" class="field-ok">{move || done.get()}</p>
+        {move || pending.get().map(|data| view! {
+            <div class="import-preview" role="region" aria-label="Import preview">
+                <p><strong>"This file holds:"</strong></p>
+                <ul>{summary(&data).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                <div class="actions">
+                    <button type="button" class="button primary" on:click=move |_| apply(false)>"Merge with my data"</button>
+                    <button type="button" class="button" on:click=move |_| apply(true)>"Replace my data"</button>
+                    <button type="button" class="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+            </div>
+        })}
+        <h3>"Reset"</h3>
+        {move || if confirming_reset.get() {
+            let here = summary(&learner.data(theme.get_untracked()));
+            view! {
+                <div class="reset-confirm" role="alertdialog" aria-labelledby="reset-title" aria-describedby="reset-text">
+                    <p id="reset-title"><strong>"Delete everything from this browser?"</strong></p>
+                    <div id="reset-text">
+                        <p>"This deletes, with no way back:"</p>
+                        <ul>{here.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                        <p>"Export first if you may want it again."</p>
+                    </div>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| export()>"Export first"</button>
+                        <button type="button" class="button danger" on:click=move |_| reset()>"Delete everything"</button>
+                        <button type="button" class="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! { <button type="button" class="button" on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button> }.into_any()
+        }}
     }
 }

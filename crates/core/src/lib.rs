@@ -12,6 +12,7 @@ pub mod progress;
 pub mod roadmap;
 pub mod search;
 pub mod share;
+pub mod stored;
 pub mod synthetic;
 
 pub use body::{Block, Body, CalloutKind, Inline, Text};
