@@ -15,7 +15,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole app: header, the page for the current address, footer.
+/// The whole app: header, the page for the current address, footer. Pages under
+/// `/embed/` are shown without the app's chrome, for frames on other sites.
 #[component]
 pub fn App() -> impl IntoView {
     components::theme::provide_theme();
@@ -23,26 +24,55 @@ pub fn App() -> impl IntoView {
     questions::start_outbox();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <SiteHeader/>
-            <components::notices::StorageNotices/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::Home/>
-                    <Route path=path!("/about") view=pages::about::About/>
-                    <Route path=path!("/curriculum") view=pages::curriculum::CurriculumPage/>
-                    <Route path=path!("/lesson/:key") view=pages::lesson::LessonPage/>
-                    <Route path=path!("/diagnostic") view=pages::diagnostic::DiagnosticPage/>
-                    <Route path=path!("/results") view=pages::results::ResultsPage/>
-                    <Route path=path!("/shared") view=pages::results::SharedResultsPage/>
-                    <Route path=path!("/roadmap") view=pages::roadmap::RoadmapPage/>
-                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
-                    <Route path=path!("/saved") view=pages::saved::SavedPage/>
-                </Routes>
-            </main>
-            <SiteFooter/>
+            <Shell/>
         </Router>
     }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let embedded = Memo::new(move |_| location.pathname.with(|p| p.starts_with("/embed/")));
+    let routes = view! {
+        <main id="main" tabindex="-1">
+            <Routes fallback=pages::not_found::NotFound>
+                <Route path=path!("/") view=pages::home::Home/>
+                <Route path=path!("/about") view=pages::about::About/>
+                <Route path=path!("/curriculum") view=pages::curriculum::CurriculumPage/>
+                <Route path=path!("/lesson/:key") view=pages::lesson::LessonPage/>
+                <Route path=path!("/diagnostic") view=pages::diagnostic::DiagnosticPage/>
+                <Route path=path!("/results") view=pages::results::ResultsPage/>
+                <Route path=path!("/shared") view=pages::results::SharedResultsPage/>
+                <Route path=path!("/handoff") view=pages::embed::HandoffPage/>
+                <Route path=path!("/roadmap") view=pages::roadmap::RoadmapPage/>
+                <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                <Route path=path!("/saved") view=pages::saved::SavedPage/>
+                <Route path=path!("/embed/diagnostic") view=pages::diagnostic::DiagnosticPage/>
+                <Route path=path!("/embed/result") view=pages::embed::EmbedResultPage/>
+                <Route path=path!("/embed/lesson/:key") view=pages::embed::EmbedLessonPage/>
+            </Routes>
+        </main>
+    };
+    view! {
+        <Show when=move || !embedded.get()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <components::update::UpdateOffer/>
+            <components::notices::StorageNotices/>
+        </Show>
+        {routes}
+        <Show when=move || !embedded.get()>
+            <SiteFooter/>
+        </Show>
+    }
+}
+
+/// This app's address without a path, for links that leave the page (share links,
+/// calendar files, emails, handoffs).
+pub fn app_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Sets the document title as "<page> · <product>".

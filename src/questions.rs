@@ -108,9 +108,7 @@ async fn post(endpoint: &str, body: &str) -> bool {
 
 /// The mailto address that opens a prefilled email for a question.
 pub fn mailto(lesson: &academy_core::Lesson, text: &str) -> String {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
+    let origin = crate::app_origin();
     let subject = format!("Question about lesson {} {}", lesson.number, lesson.title);
     let body = format!("{text}\n\n— asked on {origin}/lesson/{}", lesson.number);
     format!(

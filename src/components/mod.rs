@@ -9,3 +9,4 @@ pub mod notices;
 pub mod radar;
 pub mod search;
 pub mod theme;
+pub mod update;

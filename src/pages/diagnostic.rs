@@ -94,7 +94,16 @@ fn QuestionScreen() -> impl IntoView {
         let screens = state.with_untracked(|d| asked(&CURRICULUM, &d.current).len());
         if at + 1 >= screens {
             learner.update_diagnostic(|d| d.finish(today().0));
-            navigate.with_value(|go| go("/results", Default::default()));
+            // In a frame on another site the results stay in the frame, with a handoff.
+            let embedded = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .is_some_and(|p| p.starts_with("/embed/"));
+            let next = if embedded {
+                "/embed/result"
+            } else {
+                "/results"
+            };
+            navigate.with_value(|go| go(next, Default::default()));
         }
     };
     let can_continue =

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod curriculum;
 pub mod diagnostic;
+pub mod embed;
 pub mod home;
 pub mod lesson;
 pub mod not_found;

@@ -91,8 +91,7 @@ fn ResultsView(
         let Some(window) = web_sys::window() else {
             return;
         };
-        let origin = window.location().origin().unwrap_or_default();
-        let link = format!("{origin}/shared#r={share_code}");
+        let link = format!("{}/shared#r={share_code}", crate::app_origin());
         let clipboard = window.navigator().clipboard();
         let _ = clipboard.write_text(&link);
         copied.set(Some(link));

@@ -44,9 +44,7 @@ pub fn RoadmapPage() -> impl IntoView {
     let export = move |_| {
         roadmap.with_untracked(|r| {
             if let Some(r) = r {
-                let origin = web_sys::window()
-                    .and_then(|w| w.location().origin().ok())
-                    .unwrap_or_default();
+                let origin = crate::app_origin();
                 let ics = to_ics(&CURRICULUM, r, start, PRODUCT_NAME, |number| {
                     format!("{origin}/lesson/{number}")
                 });

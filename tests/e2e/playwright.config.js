@@ -26,10 +26,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ../../scripts/static-server.mjs ../../dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node ../../scripts/static-server.mjs ../../dist ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // The demo marketing page, on another origin (localhost, not 127.0.0.1).
+      command: "node ../../scripts/static-server.mjs ../../demo 4174 localhost",
+      url: "http://localhost:4174/",
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

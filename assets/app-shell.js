@@ -1,0 +1,66 @@
+// Runs before the app: registers the service worker and relays "a new version is ready"
+// to the app (which shows the offer); in an embedded frame, reports the page height to the
+// host page. Nothing here is needed for the app to work: without service workers or
+// without a parent frame it does nothing.
+(function () {
+  var embedded = location.pathname.indexOf("/embed/") === 0 && window.parent !== window;
+
+  if ("serviceWorker" in navigator && !embedded) {
+    var accepted = false;
+    navigator.serviceWorker
+      .register("/sw.js")
+      .then(function (registration) {
+        function offer(worker) {
+          window.__storewiseUpdate = worker;
+          window.dispatchEvent(new CustomEvent("storewise-update-ready"));
+        }
+        if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+        registration.addEventListener("updatefound", function () {
+          var worker = registration.installing;
+          if (!worker) return;
+          worker.addEventListener("statechange", function () {
+            if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+          });
+        });
+      })
+      .catch(function () {});
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      // Only an update the learner accepted reloads the page.
+      if (accepted) location.reload();
+    });
+    window.addEventListener("storewise-update-accept", function () {
+      if (window.__storewiseUpdate) {
+        accepted = true;
+        window.__storewiseUpdate.postMessage("skip-waiting");
+      }
+    });
+  }
+
+  if (embedded) {
+    var params = new URLSearchParams(location.search);
+    var host = params.get("host");
+    if (!host) return;
+    var hostOrigin;
+    try {
+      hostOrigin = new URL(host).origin;
+    } catch (e) {
+      return;
+    }
+    var last = 0;
+    function report() {
+      var height = Math.ceil(document.documentElement.scrollHeight);
+      if (height !== last) {
+        last = height;
+        window.parent.postMessage({ type: "storewise:height", height: height }, hostOrigin);
+      }
+    }
+    window.addEventListener("message", function (event) {
+      // Only the host page that embedded us may ask, and only for the height.
+      if (event.origin !== hostOrigin || !event.data || event.data.type !== "storewise:measure") return;
+      last = 0;
+      report();
+    });
+    new ResizeObserver(report).observe(document.documentElement);
+    window.addEventListener("load", report);
+  }
+})();

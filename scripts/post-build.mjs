@@ -1,0 +1,75 @@
+// Trunk post-build hook (also runs on a built folder: node scripts/post-build.mjs DIR).
+// 1. Puts the hash of every inline script (Trunk's wasm loader) into the page's Content
+//    Security Policy, so no script runs from 'unsafe-inline'.
+// 2. Writes sw.js with the exact list of built files and a version derived from their
+//    contents: a new deployment is a new service worker, and offline needs no hand list.
+// 3. Writes _headers (Netlify, Cloudflare Pages) with the same policy as an HTTP header,
+//    plus frame-ancestors from EMBED_ANCESTORS (default *: any site may embed).
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error("usage: node scripts/post-build.mjs DIR (or run as a Trunk hook)");
+  process.exit(2);
+}
+const root = new URL("..", import.meta.url).pathname;
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
+);
+const policy = (extra = "") =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+    // Leptos sets a few style attributes (progress bars); scripts stay strict.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    // Questions may go to the operator's HTTPS endpoint.
+    "connect-src 'self' https:",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'self'",
+    "form-action 'self' mailto:",
+    "object-src 'none'",
+    extra,
+  ]
+    .filter(Boolean)
+    .join("; ");
+if (!html.includes("__CSP__")) {
+  console.error("index.html has no __CSP__ placeholder in its Content-Security-Policy meta");
+  process.exit(1);
+}
+html = html.replace("__CSP__", policy());
+
+function files(d) {
+  return readdirSync(d).flatMap((name) => {
+    const path = join(d, name);
+    if (name.startsWith(".")) return [];
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+// Everything the app needs offline, except the worker itself, host configuration and
+// files meant for other sites (the embed snippet and the demo page).
+const skip = new Set(["sw.js", "_headers", "_redirects", "embed.js"]);
+const built = files(dir).filter((p) => !skip.has(relative(dir, p)));
+const version = createHash("sha256");
+for (const p of built.sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
+const list = ["/", ...built.map((p) => "/" + relative(dir, p).split("\\").join("/"))];
+const template = readFileSync(join(root, "assets/sw.template.js"), "utf8");
+writeFileSync(
+  join(dir, "sw.js"),
+  template.replace("__VERSION__", version.digest("hex").slice(0, 16)).replace("__FILES__", JSON.stringify(list, null, 2)),
+);
+writeFileSync(indexPath, html);
+
+const ancestors = process.env.EMBED_ANCESTORS ?? "*";
+writeFileSync(
+  join(dir, "_headers"),
+  `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n`,
+);
+console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js caches ${list.length} files`);
