@@ -1,0 +1,198 @@
+// Measures the app against the baseline, both built in this run (see bench/run.sh):
+//   - bytes a first visit to Home transfers (every response until Home is interactive),
+//     raw, gzip and brotli, and the ratio app / baseline;
+//   - in the browser, the time from the last diagnostic answer to the rendered results,
+//     and to re-plan the roadmap after changing hours per week;
+//   - Lighthouse (mobile, default throttling), three runs per page, medians, when the
+//     `lighthouse` package is installed in bench/ (bench/run.sh installs it).
+// Writes bench/out/results.json and prints a table.
+import { createRequire } from "node:module";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const root = new URL("..", import.meta.url).pathname;
+const require = createRequire(join(root, "tests/e2e/package.json"));
+const { chromium } = require("@playwright/test");
+const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const out = join(root, "bench/out");
+mkdirSync(out, { recursive: true });
+
+function serve(dir, port) {
+  const server = spawn("node", [join(root, "scripts/static-server.mjs"), dir, String(port)], { stdio: "ignore" });
+  return { url: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Files a first visit to Home requests before the page is interactive. */
+async function firstVisit(browser, base, dir, ready) {
+  const page = await browser.newPage();
+  const paths = new Set();
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.origin === base) paths.add(u.pathname === "/" ? "/index.html" : u.pathname);
+  });
+  await page.goto(base + "/");
+  await page.waitForSelector(ready);
+  await page.waitForLoadState("networkidle");
+  await page.close();
+  let raw = 0, gzip = 0, brotli = 0;
+  const files = [];
+  for (const p of [...paths].sort()) {
+    const file = join(dir, p);
+    if (!existsSync(file)) continue;
+    const bytes = readFileSync(file);
+    const g = gzipSync(bytes, { level: 9 }).length;
+    const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    raw += bytes.length;
+    gzip += g;
+    brotli += b;
+    files.push({ path: p, raw: bytes.length, gzip: g, brotli: b });
+  }
+  return { raw, gzip, brotli, files };
+}
+
+/** Milliseconds from the last answer to the rendered results, and for a roadmap re-plan. */
+async function interactions(browser, base) {
+  const page = await browser.newPage();
+  await page.goto(base + "/diagnostic");
+  await page.getByRole("button", { name: "Start the diagnostic" }).click();
+  const answerTimes = [];
+  for (;;) {
+    const counter = await page.getByText(/^Question \d+ of \d+/).textContent();
+    const [, at, total] = counter.match(/Question (\d+) of (\d+)/).map(Number);
+    await page.keyboard.press(at <= 3 ? "3" : "1");
+    if (at === total) {
+      const ms = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const start = performance.now();
+            const check = () => {
+              const h1 = document.querySelector("main h1");
+              if (h1 && h1.textContent === "Your results") resolve(performance.now() - start);
+              else requestAnimationFrame(check);
+            };
+            document.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+            window.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+            check();
+          }),
+      );
+      answerTimes.push(ms);
+      break;
+    }
+    await page.keyboard.press("Enter");
+    await page.getByText(new RegExp(`^Question ${at + 1} of`)).waitFor();
+  }
+  await page.goto(base + "/roadmap");
+  await page.waitForSelector(".roadmap-summary");
+  const replan = [];
+  for (const hours of ["1", "10", "2", "8", "3"]) {
+    replan.push(
+      await page.evaluate(
+        (hours) =>
+          new Promise((resolve) => {
+            const select = document.querySelector("select");
+            const summary = document.querySelector(".roadmap-summary");
+            const before = summary.textContent;
+            const start = performance.now();
+            select.value = hours;
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+            const check = () => {
+              const now = document.querySelector(".roadmap-summary");
+              if (now && now.textContent !== before) resolve(performance.now() - start);
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        hours,
+      ),
+    );
+  }
+  await page.close();
+  return { last_answer_to_results_ms: median(answerTimes), roadmap_replan_ms: median(replan) };
+}
+
+function lighthouse(url) {
+  const bin = join(root, "bench/node_modules/.bin/lighthouse");
+  if (process.env.BENCH_NO_LIGHTHOUSE || !existsSync(bin)) return null;
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const json = execFileSync(bin, [url, "--output=json", "--quiet", `--chrome-flags=--headless=new ${FLAGS.join(" ")}`, "--form-factor=mobile"], {
+      env: { ...process.env, CHROME_PATH: CHROME },
+      maxBuffer: 64 << 20,
+    }).toString();
+    const r = JSON.parse(json);
+    runs.push({
+      performance: r.categories.performance.score * 100,
+      accessibility: r.categories.accessibility.score * 100,
+      best_practices: r.categories["best-practices"].score * 100,
+      seo: r.categories.seo.score * 100,
+      fcp_ms: r.audits["first-contentful-paint"].numericValue,
+      lcp_ms: r.audits["largest-contentful-paint"].numericValue,
+      tbt_ms: r.audits["total-blocking-time"].numericValue,
+      cls: r.audits["cumulative-layout-shift"].numericValue,
+    });
+  }
+  return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+}
+
+const app = serve(join(root, "dist"), 4280);
+const base = serve(join(root, "bench/out/baseline-dist"), 4281);
+await Promise.all([waitFor(app.url + "/"), waitFor(base.url + "/")]);
+const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+try {
+  const appBytes = await firstVisit(browser, app.url, join(root, "dist"), "main h1");
+  const baseBytes = await firstVisit(browser, base.url, join(root, "bench/out/baseline-dist"), "main h1");
+  const timing = await interactions(browser, app.url);
+  const pages = { home: "/", diagnostic: "/diagnostic", lesson: "/lesson/8.9.3.2", results: "/results" };
+  const lh = {};
+  for (const [name, path] of Object.entries(pages)) {
+    const result = lighthouse(app.url + path);
+    if (result) lh[name] = result;
+  }
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${process.arch}, ${(await import("node:os")).cpus().length} cores`,
+    first_visit: {
+      app: appBytes,
+      baseline: baseBytes,
+      ratio_gzip: +(appBytes.gzip / baseBytes.gzip).toFixed(2),
+      ratio_brotli: +(appBytes.brotli / baseBytes.brotli).toFixed(2),
+      ratio_raw: +(appBytes.raw / baseBytes.raw).toFixed(2),
+    },
+    timing,
+    lighthouse: Object.keys(lh).length ? lh : "not run: install with bench/run.sh",
+  };
+  writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 2));
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+  console.log("\nFirst visit to Home (bytes of every file requested):");
+  console.log(`               raw        gzip      brotli`);
+  console.log(`app      ${kb(appBytes.raw)} ${kb(appBytes.gzip)} ${kb(appBytes.brotli)}`);
+  console.log(`baseline ${kb(baseBytes.raw)} ${kb(baseBytes.gzip)} ${kb(baseBytes.brotli)}`);
+  console.log(`ratio    ${String(results.first_visit.ratio_raw).padStart(11)} ${String(results.first_visit.ratio_gzip).padStart(11)} ${String(results.first_visit.ratio_brotli).padStart(11)}   (budget: gzip <= 2.0)`);
+  console.log(`\nlast answer -> results: ${timing.last_answer_to_results_ms.toFixed(1)} ms; roadmap re-plan: ${timing.roadmap_replan_ms.toFixed(1)} ms (budget: 16 ms each)`);
+  if (Object.keys(lh).length) {
+    console.log("\nLighthouse, mobile, median of 3:");
+    for (const [name, r] of Object.entries(lh)) {
+      console.log(`${name.padEnd(11)} perf ${r.performance} a11y ${r.accessibility} bp ${r.best_practices} seo ${r.seo}  FCP ${Math.round(r.fcp_ms)} ms  LCP ${Math.round(r.lcp_ms)} ms  TBT ${Math.round(r.tbt_ms)} ms  CLS ${r.cls.toFixed(3)}`);
+    }
+  }
+  console.log(`\nwritten: bench/out/results.json`);
+} finally {
+  await browser.close();
+  app.stop();
+  base.stop();
+}
