@@ -3,12 +3,14 @@
 // host page. Nothing here is needed for the app to work: without service workers or
 // without a parent frame it does nothing.
 (function () {
-  var embedded = location.pathname.indexOf("/embed/") === 0 && window.parent !== window;
+  // This script sits at the site's root (or base path): the worker and pages are beside it.
+  var base = document.currentScript ? new URL(".", document.currentScript.src) : new URL("/", location.href);
+  var embedded = location.pathname.indexOf(base.pathname + "embed/") === 0 && window.parent !== window;
 
   if ("serviceWorker" in navigator && !embedded) {
     var accepted = false;
     navigator.serviceWorker
-      .register("/sw.js")
+      .register(new URL("sw.js", base).href)
       .then(function (registration) {
         function offer(worker) {
           window.__storewiseUpdate = worker;

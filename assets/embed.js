@@ -11,10 +11,12 @@
   if (!script) return;
   var app = new URL(script.src).origin;
   var what = script.getAttribute("data-storewise") || "diagnostic";
-  var path = what.indexOf("lesson:") === 0 ? "/embed/lesson/" + encodeURIComponent(what.slice(7)) : "/embed/diagnostic";
+  var lesson = what.indexOf("lesson:") === 0;
+  // The app's pages sit beside embed.js, at the root or under its base path.
+  var page = new URL(lesson ? "embed/lesson/" + encodeURIComponent(what.slice(7)) : "embed/diagnostic", script.src);
   var frame = document.createElement("iframe");
-  frame.src = app + path + "?host=" + encodeURIComponent(location.origin);
-  frame.title = script.getAttribute("data-title") || (path === "/embed/diagnostic" ? "E-commerce competency diagnostic" : "Lesson preview");
+  frame.src = page.href + "?host=" + encodeURIComponent(location.origin);
+  frame.title = script.getAttribute("data-title") || (lesson ? "Lesson preview" : "E-commerce competency diagnostic");
   frame.setAttribute("loading", "lazy");
   frame.setAttribute("allow", "clipboard-write");
   frame.style.width = "100%";

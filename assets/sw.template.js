@@ -30,7 +30,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(
-      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match("/index.html"))),
+      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match(new URL("index.html", self.registration.scope).href))),
     );
     return;
   }

@@ -15,6 +15,8 @@ if (!dir) {
   process.exit(2);
 }
 const root = new URL("..", import.meta.url).pathname;
+// Where the site is served: "/" or a sub-path such as "/academy/" (trunk --public-url).
+const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? process.env.PUBLIC_URL ?? "/").replace(/\/?$/, "/");
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
@@ -45,6 +47,8 @@ if (!html.includes("__CSP__")) {
   process.exit(1);
 }
 html = html.replace("__CSP__", policy());
+// Links written in index.html as root paths follow the public URL too.
+html = html.replace(/(href|src)="\/(manifest\.webmanifest|icons\/)/g, `$1="${publicUrl}$2`);
 
 function files(d) {
   return readdirSync(d).flatMap((name) => {
@@ -59,7 +63,7 @@ const skip = new Set(["sw.js", "_headers", "_redirects", "embed.js"]);
 const built = files(dir).filter((p) => !skip.has(relative(dir, p)));
 const version = createHash("sha256");
 for (const p of built.sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
-const list = ["/", ...built.map((p) => "/" + relative(dir, p).split("\\").join("/"))];
+const list = [publicUrl, ...built.map((p) => publicUrl + relative(dir, p).split("\\").join("/"))];
 const template = readFileSync(join(root, "assets/sw.template.js"), "utf8");
 writeFileSync(
   join(dir, "sw.js"),

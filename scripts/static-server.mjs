@@ -1,7 +1,9 @@
 // Serves a built dist/ folder the way a production static host should: client-side routes
 // fall back to index.html, hashed files are cached for a year, index.html is never cached,
 // and text responses are gzip-compressed when the browser accepts it.
-//   node scripts/static-server.mjs [dir=dist] [port=8080] [host=127.0.0.1]
+//   node scripts/static-server.mjs [dir=dist] [port=8080] [host=127.0.0.1] [prefix=/]
+// With a prefix such as /academy the site is served under that path, as a host serving
+// the app under a sub-path would.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -10,6 +12,7 @@ import { gzipSync } from "node:zlib";
 const dir = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8080);
 const host = process.argv[4] ?? "127.0.0.1";
+const prefix = (process.argv[5] ?? "").replace(/\/$/, "");
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -50,7 +53,8 @@ async function fileFor(pathname) {
 createServer(async (req, res) => {
   try {
     const url = new URL(req.url, "http://localhost");
-    const file = await fileFor(url.pathname);
+    const inside = url.pathname === prefix || url.pathname.startsWith(prefix + "/");
+    const file = inside ? await fileFor(url.pathname.slice(prefix.length) || "/") : null;
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       res.end("Not found");

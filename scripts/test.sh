@@ -35,6 +35,8 @@ cargo test -p storewise --target wasm32-unknown-unknown --locked
 step "release build"
 # Questions go to an endpoint that the end-to-end tests intercept.
 ACADEMY_QUESTIONS_ENDPOINT="https://questions.storewise.test/api" trunk build --release
+# The same app for a sub-path, served under /academy/ by the end-to-end tests.
+ACADEMY_BASE_PATH=/academy trunk build --release --public-url /academy/ --dist target/dist-subpath
 
 step "release build: no locked text ships"
 node --test tests/dist/

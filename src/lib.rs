@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
     state::Learner::provide();
     questions::start_outbox();
     view! {
-        <Router>
+        <Router base=BASE>
             <Shell/>
         </Router>
     }
@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let embedded = Memo::new(move |_| location.pathname.with(|p| p.starts_with("/embed/")));
+    let embedded = Memo::new(move |_| location.pathname.with(|p| is_embed_path(p)));
     let routes = view! {
         <main id="main" tabindex="-1">
             <Routes fallback=pages::not_found::NotFound>
@@ -67,12 +67,28 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// This app's address without a path, for links that leave the page (share links,
-/// calendar files, emails, handoffs).
-pub fn app_origin() -> String {
-    web_sys::window()
+/// The path the app is served under, without a trailing slash: empty at the root of a
+/// domain, or e.g. `/academy` when built with `ACADEMY_BASE_PATH=/academy` (together with
+/// Trunk's `--public-url /academy/`; see the README).
+pub const BASE: &str = match option_env!("ACADEMY_BASE_PATH") {
+    Some(base) => base,
+    None => "",
+};
+
+/// This app's address (origin and base path), for links that leave the page: share links,
+/// calendar files, emails, handoffs.
+pub fn app_url() -> String {
+    let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    format!("{origin}{BASE}")
+}
+
+/// Whether a browser path is one of the chrome-less pages for frames on other sites.
+pub fn is_embed_path(path: &str) -> bool {
+    path.strip_prefix(BASE)
+        .unwrap_or(path)
+        .starts_with("/embed/")
 }
 
 /// Sets the document title as "<page> · <product>".

@@ -108,7 +108,7 @@ async fn post(endpoint: &str, body: &str) -> bool {
 
 /// The mailto address that opens a prefilled email for a question.
 pub fn mailto(lesson: &academy_core::Lesson, text: &str) -> String {
-    let origin = crate::app_origin();
+    let origin = crate::app_url();
     let subject = format!("Question about lesson {} {}", lesson.number, lesson.title);
     let body = format!("{text}\n\n— asked on {origin}/lesson/{}", lesson.number);
     format!(

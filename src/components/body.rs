@@ -70,8 +70,14 @@ fn inline(i: &'static Inline) -> AnyView {
         Inline::Emphasis(c) => view! { <em>{inlines(c)}</em> }.into_any(),
         Inline::Link { href, content } => {
             let external = href.starts_with("https://");
+            // Links to the app's own pages follow its base path.
+            let href = if href.starts_with('/') {
+                format!("{}{href}", crate::BASE)
+            } else {
+                href.to_string()
+            };
             view! {
-                <a href=href.as_ref() rel=external.then_some("noopener noreferrer") target=external.then_some("_blank")>
+                <a href=href rel=external.then_some("noopener noreferrer") target=external.then_some("_blank")>
                     {inlines(content)}
                     {external.then(|| view! { <span class="visually-hidden">" (opens in a new tab)"</span> })}
                 </a>

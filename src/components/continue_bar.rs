@@ -1,9 +1,9 @@
 //! "Continue where you left off": the last lesson opened and the next lesson of the roadmap.
 
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Links to the last lesson opened and the next roadmap lesson, when there are any.
 #[component]
@@ -16,7 +16,7 @@ pub fn ContinueLinks() -> impl IntoView {
         view! {
             <li>
                 <span class="continue-label">{label}</span>
-                <A href=format!("/lesson/{}", l.number)><span class="lesson-number">{l.number}</span>" "{l.title}</A>
+                <Link href=format!("/lesson/{}", l.number)><span class="lesson-number">{l.number}</span>" "{l.title}</Link>
             </li>
         }
     };

@@ -1,8 +1,8 @@
 //! The site footer: who runs the academy and how to reach them.
 
 use crate::branding::{CONTACT_EMAIL, OPERATOR};
+use crate::components::link::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Footer with the operator, a contact link and the About page.
 #[component]
@@ -13,8 +13,8 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="container footer-row">
                 <p>{format!("© 2026 {OPERATOR}")}</p>
                 <ul class="footer-links">
-                    <li><A href="/about">"About"</A></li>
-                    <li><A href="/settings">"Settings"</A></li>
+                    <li><Link href="/about">"About"</Link></li>
+                    <li><Link href="/settings">"Settings"</Link></li>
                     <li><a href=mailto>{CONTACT_EMAIL}</a></li>
                 </ul>
             </div>

@@ -2,9 +2,9 @@
 
 use super::theme::ThemeToggle;
 use crate::branding::PRODUCT_NAME;
+use crate::components::link::Link;
 use crate::state::Learner;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Header with the product name, links to every page that exists, and the theme switch.
 #[component]
@@ -14,20 +14,20 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="container header-row">
-                <A href="/" attr:class="brand">
+                <Link href="/" attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     <span>{PRODUCT_NAME}</span>
-                </A>
+                </Link>
                 <nav aria-label="Main">
                     <ul class="nav-list">
-                        <li><A href="/diagnostic">"Diagnostic"</A></li>
+                        <li><Link href="/diagnostic">"Diagnostic"</Link></li>
                         <Show when=has_results>
-                            <li><A href="/results">"Results"</A></li>
-                            <li><A href="/roadmap">"Roadmap"</A></li>
+                            <li><Link href="/results">"Results"</Link></li>
+                            <li><Link href="/roadmap">"Roadmap"</Link></li>
                         </Show>
-                        <li><A href="/curriculum">"Curriculum"</A></li>
-                        <li><A href="/saved">"Saved"</A></li>
-                        <li><A href="/about">"About"</A></li>
+                        <li><Link href="/curriculum">"Curriculum"</Link></li>
+                        <li><Link href="/saved">"Saved"</Link></li>
+                        <li><Link href="/about">"About"</Link></li>
                     </ul>
                 </nav>
                 <super::search::SearchDialog/>

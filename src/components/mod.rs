@@ -5,6 +5,7 @@ pub mod body;
 pub mod continue_bar;
 pub mod footer;
 pub mod header;
+pub mod link;
 pub mod notices;
 pub mod radar;
 pub mod search;

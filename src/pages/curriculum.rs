@@ -2,11 +2,11 @@
 //! by path, difficulty and completion kept in the address so a filtered view can be shared.
 
 use crate::components::badges::{LessonBadges, LockMark};
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
 use academy_core::curriculum::LessonIx;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -185,7 +185,7 @@ fn lesson_row(
         <li class="lesson-row" class:hidden=move || !shown(ix) class:done=done>
             <span class="lesson-number">{lesson.number}</span>
             <span class="lesson-main">
-                <A href=href>{lesson.title}</A>
+                <Link href=href>{lesson.title}</Link>
                 <LockMark lesson=lesson/>
                 <Show when=done><span class="done-mark">"Completed"</span></Show>
             </span>

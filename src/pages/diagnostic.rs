@@ -2,13 +2,13 @@
 //! "not sure", number keys to pick options and Enter to continue. Every answer is saved as
 //! it is given, so a reload resumes on the same screen.
 
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::{today, Learner};
 use academy_core::curriculum::QuestionKind;
 use academy_core::diagnostic::{asked, Answer};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 /// Seconds a typical learner spends on one screen, for the time-left estimate.
@@ -53,7 +53,7 @@ fn Intro(on_start: impl Fn() + Send + Sync + 'static) -> impl IntoView {
             </ul>
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| on_start()>"Start the diagnostic"</button>
-                {has_results.then(|| view! { <A href="/results" attr:class="button secondary">"See your last results"</A> })}
+                {has_results.then(|| view! { <Link href="/results" attr:class="button secondary">"See your last results"</Link> })}
             </div>
         </section>
     }
@@ -97,7 +97,7 @@ fn QuestionScreen() -> impl IntoView {
             // In a frame on another site the results stay in the frame, with a handoff.
             let embedded = web_sys::window()
                 .and_then(|w| w.location().pathname().ok())
-                .is_some_and(|p| p.starts_with("/embed/"));
+                .is_some_and(|p| crate::is_embed_path(&p));
             let next = if embedded {
                 "/embed/result"
             } else {

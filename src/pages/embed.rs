@@ -1,16 +1,16 @@
 //! Pages for frames on other sites (no app chrome): the diagnostic's result with a handoff
 //! to the full app, a lesson preview card; and the full app's side of the handoff.
 
-use crate::app_origin;
+use crate::app_url;
 use crate::components::badges::LessonBadges;
 use crate::components::body::BodyView;
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
 use academy_core::date::Day;
 use academy_core::diagnostic::{assess, score};
 use academy_core::share::{decode, encode};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
@@ -25,14 +25,14 @@ pub fn EmbedResultPage() -> impl IntoView {
             None => view! {
                 <section class="embed-card">
                     <h1>"No results yet"</h1>
-                    <p><A href="/embed/diagnostic">"Take the five-minute diagnostic"</A></p>
+                    <p><Link href="/embed/diagnostic">"Take the five-minute diagnostic"</Link></p>
                 </section>
             }
             .into_any(),
             Some(attempt) => {
                 let s = score(&CURRICULUM, &assess(&CURRICULUM, &attempt.answers));
                 let code = encode(&CURRICULUM, &attempt.answers, Day(attempt.day));
-                let href = format!("{}/handoff#r={code}", app_origin());
+                let href = format!("{}/handoff#r={code}", app_url());
                 view! {
                     <section class="embed-card">
                         <p class="eyebrow">"Your gap analysis"</p>
@@ -57,7 +57,7 @@ pub fn EmbedLessonPage() -> impl IntoView {
             None => view! { <section class="embed-card"><h1>"Lesson not found"</h1><p>{format!("No lesson has the number {key}.")}</p></section> }.into_any(),
             Some(lesson) => {
                 crate::set_page_title(&format!("{} {}", lesson.number, lesson.title));
-                let href = format!("{}/lesson/{}", app_origin(), lesson.number);
+                let href = format!("{}/lesson/{}", app_url(), lesson.number);
                 view! {
                     <article class="embed-card">
                         <p class="lesson-number">{format!("Lesson {}", lesson.number)}</p>
@@ -103,7 +103,7 @@ pub fn HandoffPage() -> impl IntoView {
             <section class="container section prose">
                 <h1>"These results cannot be opened"</h1>
                 <p class="error-message" role="alert">{error.message()}</p>
-                <div class="actions"><A href="/diagnostic" attr:class="button primary">"Take the diagnostic"</A></div>
+                <div class="actions"><Link href="/diagnostic" attr:class="button primary">"Take the diagnostic"</Link></div>
             </section>
         }
         .into_any(),

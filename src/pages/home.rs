@@ -1,9 +1,9 @@
 //! Home: what the academy does for a store, and where to start.
 
 use crate::branding::{PRODUCT_NAME, TAGLINE};
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The landing page: the diagnostic's promise, the curriculum in figures, a featured lesson.
 #[component]
@@ -29,8 +29,8 @@ pub fn Home() -> impl IntoView {
                         )}
                     </p>
                     <div class="actions">
-                        <A href="/diagnostic" attr:class="button primary">"Start the diagnostic"</A>
-                        <A href="/curriculum" attr:class="button secondary">"Explore the curriculum"</A>
+                        <Link href="/diagnostic" attr:class="button primary">"Start the diagnostic"</Link>
+                        <Link href="/curriculum" attr:class="button secondary">"Explore the curriculum"</Link>
                     </div>
                 </div>
                 <ul class="promise" aria-label="What the diagnostic gives you">
@@ -56,7 +56,7 @@ pub fn Home() -> impl IntoView {
                     <h2 id="featured-title">"A lesson to start with"</h2>
                     <article class="card">
                         <p class="lesson-number">{lesson.number}</p>
-                        <h3><A href=href>{lesson.title}</A></h3>
+                        <h3><Link href=href>{lesson.title}</Link></h3>
                         <p>{lesson.summary}</p>
                         <crate::components::badges::LessonBadges lesson=lesson/>
                     </article>

@@ -4,13 +4,13 @@
 use crate::branding::UPGRADE_URL;
 use crate::components::badges::LessonBadges;
 use crate::components::body::BodyView;
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
 use academy_core::access::read_masterclass;
 use academy_core::curriculum::LessonIx;
 use academy_core::{Block, Lesson, Masterclass};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use std::cell::RefCell;
@@ -67,7 +67,7 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
         <article class="container lesson">
             <nav aria-label="Breadcrumb" class="breadcrumbs">
                 <ol>
-                    <li><A href="/curriculum">"Curriculum"</A></li>
+                    <li><Link href="/curriculum">"Curriculum"</Link></li>
                     <li>{format!("Program {p}: {}", program.title)}</li>
                     <li>{format!("Mission {p}.{m}: {}", mission.title)}</li>
                     <li>{format!("Module {p}.{m}.{d}: {}", module.title)}</li>
@@ -231,7 +231,7 @@ fn PlaceInCurriculum(ix: LessonIx) -> impl IntoView {
         let done = move || learner.progress.with(|p| p.is_complete(l.id));
         view! {
             <li class:done=done>
-                <A href=lesson_href(l)><span class="lesson-number">{l.number}</span>" "{l.title}</A>
+                <Link href=lesson_href(l)><span class="lesson-number">{l.number}</span>" "{l.title}</Link>
                 <Show when=done><span class="visually-hidden">" (completed)"</span></Show>
             </li>
         }
@@ -264,10 +264,10 @@ fn PreviousNext(ix: LessonIx) -> impl IntoView {
         ix.map(|ix| {
             let l = CURRICULUM.lesson(ix);
             view! {
-                <A href=lesson_href(l) attr:class=format!("prev-next-link {rel}") attr:rel=rel>
+                <Link href=lesson_href(l) attr:class=format!("prev-next-link {rel}") attr:rel=rel>
                     <span class="prev-next-label">{label}</span>
                     <span><span class="lesson-number">{l.number}</span>" "{l.title}</span>
-                </A>
+                </Link>
             }
         })
     };
@@ -388,7 +388,7 @@ fn QuestionsAndAnswers(lesson: &'static Lesson) -> impl IntoView {
                                 let here = l == ix;
                                 view! {
                                     <li>
-                                        <A href=format!("/lesson/{}#qa-title", other.number)>{other.questions[q].question}</A>
+                                        <Link href=format!("/lesson/{}#qa-title", other.number)>{other.questions[q].question}</Link>
                                         {(!here).then(|| view! { <span class="muted small">{format!(" (lesson {})", other.number)}</span> })}
                                     </li>
                                 }
@@ -438,12 +438,12 @@ fn UnknownLesson(key: String) -> impl IntoView {
                 <ul class="suggestions">
                     {suggestions.into_iter().map(|ix| {
                         let l = CURRICULUM.lesson(ix);
-                        view! { <li><A href=lesson_href(l)><span class="lesson-number">{l.number}</span>" "{l.title}</A></li> }
+                        view! { <li><Link href=lesson_href(l)><span class="lesson-number">{l.number}</span>" "{l.title}</Link></li> }
                     }).collect_view()}
                 </ul>
             })}
             <div class="actions">
-                <A href="/curriculum" attr:class="button primary">"Browse the curriculum"</A>
+                <Link href="/curriculum" attr:class="button primary">"Browse the curriculum"</Link>
             </div>
         </section>
     }

@@ -1,7 +1,7 @@
 //! Not found: any address the app does not know, with a way back.
 
+use crate::components::link::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 /// A friendly page for unknown addresses.
@@ -18,8 +18,8 @@ pub fn NotFound() -> impl IntoView {
                 ". The link may be mistyped, or the page may have moved."
             </p>
             <div class="actions">
-                <A href="/" attr:class="button primary">"Back to Home"</A>
-                <A href="/curriculum" attr:class="button secondary">"Browse the curriculum"</A>
+                <Link href="/" attr:class="button primary">"Back to Home"</Link>
+                <Link href="/curriculum" attr:class="button secondary">"Browse the curriculum"</Link>
             </div>
         </section>
     }

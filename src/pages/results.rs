@@ -2,6 +2,7 @@
 //! priorities with the answers behind them, missing lessons by program, mastered
 //! checkpoints, a comparison with the previous attempt, sharing and printing.
 
+use crate::components::link::Link;
 use crate::components::radar::Radar;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
@@ -10,7 +11,6 @@ use academy_core::diagnostic::{assess, score, Answers, CheckState, Score};
 use academy_core::roadmap::{gap_report, gap_weight};
 use academy_core::share::{decode, encode};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// How many gaps the results call top priorities.
 const TOP_PRIORITIES: usize = 5;
@@ -26,7 +26,7 @@ pub fn ResultsPage() -> impl IntoView {
                 <section class="container section prose">
                     <h1>"Your results"</h1>
                     <p>"There are no results yet. The diagnostic takes about five minutes; your gap analysis and roadmap appear here as soon as you finish it."</p>
-                    <div class="actions"><A href="/diagnostic" attr:class="button primary">"Take the diagnostic"</A></div>
+                    <div class="actions"><Link href="/diagnostic" attr:class="button primary">"Take the diagnostic"</Link></div>
                 </section>
             }
             .into_any(),
@@ -66,8 +66,8 @@ pub fn SharedResultsPage() -> impl IntoView {
                 <h1>"This results link cannot be opened"</h1>
                 <p class="error-message" role="alert">{error.message()}</p>
                 <div class="actions">
-                    <A href="/diagnostic" attr:class="button primary">"Take the diagnostic yourself"</A>
-                    <A href="/" attr:class="button secondary">"Go to Home"</A>
+                    <Link href="/diagnostic" attr:class="button primary">"Take the diagnostic yourself"</Link>
+                    <Link href="/" attr:class="button secondary">"Go to Home"</Link>
                 </div>
             </section>
         }
@@ -91,7 +91,7 @@ fn ResultsView(
         let Some(window) = web_sys::window() else {
             return;
         };
-        let link = format!("{}/shared#r={share_code}", crate::app_origin());
+        let link = format!("{}/shared#r={share_code}", crate::app_url());
         let clipboard = window.navigator().clipboard();
         let _ = clipboard.write_text(&link);
         copied.set(Some(link));
@@ -135,10 +135,10 @@ fn ResultsView(
                 <Radar values=s.programs.clone() previous=previous.as_ref().map(|(_, p)| p.programs.clone())/>
             </div>
             <div class="actions no-print">
-                {(!shared).then(|| view! { <A href="/roadmap" attr:class="button primary">"See your roadmap"</A> })}
+                {(!shared).then(|| view! { <Link href="/roadmap" attr:class="button primary">"See your roadmap"</Link> })}
                 <button type="button" class="button" on:click=share>"Copy a share link"</button>
                 <button type="button" class="button" on:click=print>"Print the report"</button>
-                {(!shared).then(|| view! { <A href="/diagnostic" attr:class="button">"Retake the diagnostic"</A> })}
+                {(!shared).then(|| view! { <Link href="/diagnostic" attr:class="button">"Retake the diagnostic"</Link> })}
             </div>
             <p role="status" class="share-status">
                 {move || copied.get().map(|link| view! { "Share link copied: " <a href=link.clone()>{link.clone()}</a> })}
@@ -180,7 +180,7 @@ fn ResultsView(
                                         {r.evidence.map(|e| format!(" · {}.", e.describe(&CURRICULUM)))}
                                     </p>
                                     {lesson.map(|l| view! {
-                                        <p>"Start with " <A href=format!("/lesson/{}", l.number)>{format!("{} {}", l.number, l.title)}</A></p>
+                                        <p>"Start with " <Link href=format!("/lesson/{}", l.number)>{format!("{} {}", l.number, l.title)}</Link></p>
                                     })}
                                 </li>
                             }
@@ -202,7 +202,7 @@ fn ResultsView(
                             <ul>
                                 {lessons.into_iter().map(|l| {
                                     let lesson = CURRICULUM.lesson(l);
-                                    view! { <li><A href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</A></li> }
+                                    view! { <li><Link href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</Link></li> }
                                 }).collect_view()}
                             </ul>
                         </details>
@@ -270,7 +270,7 @@ fn PlanReach(lessons: Vec<u32>) -> impl IntoView {
             )
         };
         view! {
-            <p class="plan-reach">{sentence}" "<A href="/settings">"Enter an access code"</A></p>
+            <p class="plan-reach">{sentence}" "<Link href="/settings">"Enter an access code"</Link></p>
         }
     }
 }

@@ -3,13 +3,13 @@
 //! exports as a calendar file.
 
 use crate::branding::PRODUCT_NAME;
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::{today, Learner};
 use academy_core::calendar::to_ics;
 use academy_core::diagnostic::assess;
 use academy_core::roadmap::{plan, Reason, Roadmap, WEEKS_PER_PHASE};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 const HOURS_CHOICES: [u32; 9] = [1, 2, 3, 4, 5, 6, 8, 10, 15];
 
@@ -44,7 +44,7 @@ pub fn RoadmapPage() -> impl IntoView {
     let export = move |_| {
         roadmap.with_untracked(|r| {
             if let Some(r) = r {
-                let origin = crate::app_origin();
+                let origin = crate::app_url();
                 let ics = to_ics(&CURRICULUM, r, start, PRODUCT_NAME, |number| {
                     format!("{origin}/lesson/{number}")
                 });
@@ -63,7 +63,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 <section class="container section prose">
                     <h1>"Your roadmap"</h1>
                     <p>"Your roadmap is built from the diagnostic: the lessons you are missing, in an order that respects prerequisites, paced to your week."</p>
-                    <div class="actions"><A href="/diagnostic" attr:class="button primary">"Take the diagnostic"</A></div>
+                    <div class="actions"><Link href="/diagnostic" attr:class="button primary">"Take the diagnostic"</Link></div>
                 </section>
             }
             .into_any();
@@ -148,7 +148,7 @@ fn Item(item: academy_core::roadmap::RoadmapItem, start: academy_core::date::Day
     view! {
         <li class="roadmap-item" class:done=item.done>
             <p class="roadmap-item-title">
-                <A href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</A>
+                <Link href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</Link>
                 {item.done.then(|| view! { <span class="done-mark">"Completed"</span> })}
                 <crate::components::badges::LockMark lesson=lesson/>
             </p>

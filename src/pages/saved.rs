@@ -1,9 +1,9 @@
 //! Saved: bookmarked lessons and lessons with notes.
 
+use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Bookmarked lessons and the learner's notes, in curriculum order.
 #[component]
@@ -26,7 +26,7 @@ pub fn SavedPage() -> impl IntoView {
     };
     let title = |ix: u32| {
         let l = CURRICULUM.lesson(ix);
-        view! { <A href=format!("/lesson/{}", l.number)><span class="lesson-number">{l.number}</span>" "{l.title}</A> }
+        view! { <Link href=format!("/lesson/{}", l.number)><span class="lesson-number">{l.number}</span>" "{l.title}</Link> }
     };
     view! {
         <section class="container section prose saved">

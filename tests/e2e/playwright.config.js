@@ -34,6 +34,13 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
+      // The same app built for a sub-path (scripts/test.sh builds it).
+      command: "node ../../scripts/static-server.mjs ../../target/dist-subpath 4176 127.0.0.1 /academy",
+      url: "http://127.0.0.1:4176/academy/",
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
       // The demo marketing page, on another origin (localhost, not 127.0.0.1).
       command: "node ../../scripts/static-server.mjs ../../demo 4174 localhost",
       url: "http://localhost:4174/",
