@@ -32,6 +32,15 @@ pub struct Learner {
     pub notices: RwSignal<Vec<Notice>>,
 }
 
+/// The value stored for a part now, if there is a readable one (damage is kept aside by
+/// the storage layer and reported at start-up).
+fn stored_value<T>(part: Part, typed: fn(Value) -> Result<T, stored::ReadError>) -> Option<T> {
+    storage::read(part)
+        .ok()
+        .flatten()
+        .and_then(|v| typed(v).ok())
+}
+
 /// Reads a part, noting damage; the default when nothing (readable) is stored.
 fn load<T: Default>(
     part: Part,
@@ -81,29 +90,16 @@ impl Learner {
     fn refresh(&self, key: &str) {
         let fresh = |part: Part| key.is_empty() || key == part.key();
         if fresh(Part::Progress) {
-            self.progress.set(
-                storage::read(Part::Progress)
-                    .ok()
-                    .flatten()
-                    .and_then(|v| stored::progress(v).ok())
-                    .unwrap_or_default(),
-            );
+            self.progress
+                .set(stored_value(Part::Progress, stored::progress).unwrap_or_default());
         }
         if fresh(Part::Diagnostic) {
-            self.diagnostic.set(
-                storage::read(Part::Diagnostic)
-                    .ok()
-                    .flatten()
-                    .and_then(|v| stored::diagnostic(v).ok())
-                    .unwrap_or_default(),
-            );
+            self.diagnostic
+                .set(stored_value(Part::Diagnostic, stored::diagnostic).unwrap_or_default());
         }
         if fresh(Part::Access) {
             self.access.set(
-                storage::read(Part::Access)
-                    .ok()
-                    .flatten()
-                    .and_then(|v| stored::access(v).ok())
+                stored_value(Part::Access, stored::access)
                     .unwrap_or_default()
                     .plans,
             );
@@ -126,10 +122,7 @@ impl Learner {
     /// Applies a change to the latest stored progress (or the one in memory when storage
     /// has nothing readable), saves it and shows it.
     pub fn update_progress(&self, change: impl FnOnce(&mut Progress)) {
-        let mut latest = storage::read(Part::Progress)
-            .ok()
-            .flatten()
-            .and_then(|v| stored::progress(v).ok())
+        let mut latest = stored_value(Part::Progress, stored::progress)
             .unwrap_or_else(|| self.progress.get_untracked());
         change(&mut latest);
         self.note(storage::write(Part::Progress, &latest));
@@ -138,10 +131,7 @@ impl Learner {
 
     /// Changes the diagnostic state the same way.
     pub fn update_diagnostic(&self, change: impl FnOnce(&mut DiagnosticState)) {
-        let mut latest = storage::read(Part::Diagnostic)
-            .ok()
-            .flatten()
-            .and_then(|v| stored::diagnostic(v).ok())
+        let mut latest = stored_value(Part::Diagnostic, stored::diagnostic)
             .unwrap_or_else(|| self.diagnostic.get_untracked());
         change(&mut latest);
         self.note(storage::write(Part::Diagnostic, &latest));
@@ -150,10 +140,7 @@ impl Learner {
 
     /// Changes the unlocked plans the same way.
     pub fn update_access(&self, change: impl FnOnce(&mut BTreeMap<String, String>)) {
-        let mut latest = storage::read(Part::Access)
-            .ok()
-            .flatten()
-            .and_then(|v| stored::access(v).ok())
+        let mut latest = stored_value(Part::Access, stored::access)
             .map(|a| a.plans)
             .unwrap_or_else(|| self.access.get_untracked());
         change(&mut latest);
