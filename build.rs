@@ -1,5 +1,5 @@
-//! Compiles the curriculum in `content/` into static Rust data, sealing locked masterclasses
-//! under their plan's key. An inconsistent curriculum stops the build with one line per
+//! Compiles the curriculum in `content/` into static Rust data naming the lesson files, the
+//! sealed masterclasses and the search index that ship beside the app. An inconsistent curriculum stops the build with one line per
 //! problem, naming the file.
 
 use std::path::PathBuf;
@@ -29,10 +29,9 @@ fn main() {
     match academy_content::load(&dir, academy_content::Rules::default()) {
         Ok(curriculum) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-            let (source, sealed) = curriculum.to_rust(&secret);
-            for (name, bytes) in sealed {
-                std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
-            }
+            // The files the source names are written into the built site by the Trunk hook
+            // (`curriculum emit`), from the same content and secret.
+            let (source, _files) = curriculum.to_rust(&secret);
             std::fs::write(out.join("curriculum.rs"), source).expect("OUT_DIR is writable");
         }
         Err(problems) => {

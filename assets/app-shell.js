@@ -6,11 +6,29 @@
   // This script sits at the site's root (or base path): the worker and pages are beside it.
   var base = document.currentScript ? new URL(".", document.currentScript.src) : new URL("/", location.href);
   var embedded = location.pathname.indexOf(base.pathname + "embed/") === 0 && window.parent !== window;
+  // Which static first screen index.html shows until the app starts: Home's hero on Home,
+  // the diagnostic's introduction on the diagnostic, the header alone elsewhere, nothing in
+  // an embedded frame.
+  var root = document.documentElement;
+  // The learner's theme, before the first paint (the app keeps it in step afterwards).
+  try {
+    var theme = JSON.parse(localStorage.getItem("storewise.settings") || "{}").theme;
+    if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  } catch (e) {}
+  if (location.pathname.indexOf(base.pathname + "embed/") === 0) root.classList.add("boot-in-frame");
+  else if (location.pathname === base.pathname || location.pathname + "/" === base.pathname) root.classList.add("boot-at-home");
+  else if (location.pathname.replace(/\/$/, "") === base.pathname + "diagnostic") root.classList.add("boot-at-diagnostic");
 
   if ("serviceWorker" in navigator && !embedded) {
     var accepted = false;
-    navigator.serviceWorker
-      .register(new URL("sw.js", base).href)
+    // Registered once the app has started, so that saving the whole curriculum for offline
+    // use never competes with the first screen for the network.
+    var registered = new Promise(function (resolve) {
+      window.addEventListener("storewise-ready", resolve, { once: true });
+    }).then(function () {
+      return navigator.serviceWorker.register(new URL("sw.js", base).href);
+    });
+    registered
       .then(function (registration) {
         function offer(worker) {
           window.__storewiseUpdate = worker;

@@ -1,6 +1,7 @@
 // Service worker, generated at build time by scripts/post-build.mjs from this template.
 // Built (hashed) files are served from the cache first; pages go to the network first and
-// fall back to the cached app page offline. A new deployment installs a new worker, which
+// fall back to the cached app page offline. Sealed masterclasses are not precached (only
+// learners with a key fetch them); they are kept once fetched. A new deployment installs a new worker, which
 // waits until the learner accepts the update; old caches are removed when it takes over.
 const VERSION = "__VERSION__";
 const CACHE = `storewise-${VERSION}`;
@@ -35,6 +36,16 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))),
+    caches.open(CACHE).then((cache) =>
+      cache.match(request).then(
+        (hit) =>
+          hit ??
+          fetch(request).then((response) => {
+            // Hashed content files never change: keep them for offline reading.
+            if (response.ok && url.pathname.endsWith(".sealed")) cache.put(request, response.clone());
+            return response;
+          }),
+      ),
+    ),
   );
 });

@@ -1,10 +1,13 @@
 // Trunk post-build hook (also runs on a built folder: node scripts/post-build.mjs DIR).
+// 0. Writes the files the wasm names but does not hold (lesson texts, sealed masterclasses,
+//    the search index) with `curriculum emit`, from the same content and ACADEMY_SECRET.
 // 1. Puts the hash of every inline script (Trunk's wasm loader) into the page's Content
 //    Security Policy, so no script runs from 'unsafe-inline'.
 // 2. Writes sw.js with the exact list of built files and a version derived from their
 //    contents: a new deployment is a new service worker, and offline needs no hand list.
 // 3. Writes _headers (Netlify, Cloudflare Pages) with the same policy as an HTTP header,
 //    plus frame-ancestors from EMBED_ANCESTORS (default *: any site may embed).
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -15,6 +18,7 @@ if (!dir) {
   process.exit(2);
 }
 const root = new URL("..", import.meta.url).pathname;
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "curriculum", "--", "emit", dir], { cwd: root, stdio: "inherit" });
 // Where the site is served: "/" or a sub-path such as "/academy/" (trunk --public-url).
 const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? process.env.PUBLIC_URL ?? "/").replace(/\/?$/, "/");
 const indexPath = join(dir, "index.html");
@@ -47,6 +51,14 @@ if (!html.includes("__CSP__")) {
   process.exit(1);
 }
 html = html.replace("__CSP__", policy());
+// The static first screen: its links follow the public URL, its figures the curriculum.
+const stats = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "curriculum", "--", "stats"], { cwd: root, encoding: "utf8" }));
+html = html
+  .replaceAll("__BASE__/", publicUrl)
+  .replaceAll("__PROGRAMS__", String(stats.programs))
+  .replaceAll("__MISSIONS__", String(stats.missions))
+  .replaceAll("__CHECKPOINTS__", String(stats.checkpoints))
+  .replaceAll("__SCREENS__", String(stats.diagnostic_screens));
 // Links written in index.html as root paths follow the public URL too.
 html = html.replace(/(href|src)="\/(manifest\.webmanifest|icons\/)/g, `$1="${publicUrl}$2`);
 
@@ -57,12 +69,13 @@ function files(d) {
     return statSync(path).isDirectory() ? files(path) : [path];
   });
 }
-// Everything the app needs offline, except the worker itself, host configuration and
-// files meant for other sites (the embed snippet and the demo page).
+// Everything the app needs offline, except the worker itself, host configuration, files
+// meant for other sites (the embed snippet and the demo page) and sealed masterclasses,
+// which only learners holding a key fetch (the worker keeps those once fetched).
 const skip = new Set(["sw.js", "_headers", "_redirects", "embed.js"]);
-const built = files(dir).filter((p) => !skip.has(relative(dir, p)));
+const built = files(dir).filter((p) => !skip.has(relative(dir, p)) && !p.endsWith(".sealed"));
 const version = createHash("sha256");
-for (const p of built.sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
+for (const p of files(dir).filter((p) => !skip.has(relative(dir, p))).sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
 const list = [publicUrl, ...built.map((p) => publicUrl + relative(dir, p).split("\\").join("/"))];
 const template = readFileSync(join(root, "assets/sw.template.js"), "utf8");
 writeFileSync(
@@ -74,6 +87,6 @@ writeFileSync(indexPath, html);
 const ancestors = process.env.EMBED_ANCESTORS ?? "*";
 writeFileSync(
   join(dir, "_headers"),
-  `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n`,
+  `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n/content/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
 );
 console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js caches ${list.length} files`);

@@ -4,6 +4,7 @@ pub mod branding;
 mod components;
 pub mod content;
 mod files;
+mod loader;
 mod pages;
 mod questions;
 mod state;

@@ -29,6 +29,9 @@ pub struct Learner {
     pub diagnostic: RwSignal<DiagnosticState>,
     /// Unlocked plans: plan id to its key in hex.
     pub access: RwSignal<BTreeMap<String, String>>,
+    /// Per plan, whether its masterclasses are readable: decoded once per change of
+    /// `access`, since long lists (roadmap, results) ask for every lesson.
+    readable: Memo<Vec<bool>>,
     pub notices: RwSignal<Vec<Notice>>,
 }
 
@@ -66,10 +69,19 @@ impl Learner {
         let progress = RwSignal::new(load(Part::Progress, &mut notices, stored::progress));
         let diagnostic = RwSignal::new(load(Part::Diagnostic, &mut notices, stored::diagnostic));
         let access = RwSignal::new(load(Part::Access, &mut notices, stored::access).plans);
+        let readable = Memo::new(move |_| {
+            let plans = crate::content::CURRICULUM.plans;
+            (0..plans.len())
+                .map(|p| {
+                    crate::content::CURRICULUM.is_free(p as u8) || key_in(&access, p).is_some()
+                })
+                .collect()
+        });
         let learner = Learner {
             progress,
             diagnostic,
             access,
+            readable,
             notices: RwSignal::new(notices),
         };
         provide_context(learner);
@@ -226,18 +238,27 @@ impl Learner {
 
     /// The learner's key for a plan, when unlocked.
     pub fn key_for(&self, plan: usize) -> Option<academy_core::access::PlanKey> {
-        let id = crate::content::CURRICULUM.plans.get(plan)?.id;
-        self.access.with(|plans| {
-            plans
-                .get(id)
-                .and_then(|hex| academy_core::access::from_hex(hex))
-        })
+        key_in(&self.access, plan)
     }
 
     /// Whether the learner can read masterclasses of this plan.
     pub fn can_read(&self, plan: usize) -> bool {
-        crate::content::CURRICULUM.is_free(plan as u8) || self.key_for(plan).is_some()
+        self.readable
+            .with(|r| r.get(plan).copied())
+            .unwrap_or(false)
     }
+}
+
+fn key_in(
+    access: &RwSignal<BTreeMap<String, String>>,
+    plan: usize,
+) -> Option<academy_core::access::PlanKey> {
+    let id = crate::content::CURRICULUM.plans.get(plan)?.id;
+    access.with(|plans| {
+        plans
+            .get(id)
+            .and_then(|hex| academy_core::access::from_hex(hex))
+    })
 }
 
 /// Milliseconds since 1970, from the browser's clock.

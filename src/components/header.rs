@@ -2,7 +2,7 @@
 
 use super::theme::ThemeToggle;
 use crate::branding::PRODUCT_NAME;
-use crate::components::link::Link;
+use crate::components::link::{Link, NavLink};
 use crate::state::Learner;
 use leptos::prelude::*;
 
@@ -20,14 +20,14 @@ pub fn SiteHeader() -> impl IntoView {
                 </Link>
                 <nav aria-label="Main">
                     <ul class="nav-list">
-                        <li><Link href="/diagnostic">"Diagnostic"</Link></li>
+                        <li><NavLink href="/diagnostic">"Diagnostic"</NavLink></li>
                         <Show when=has_results>
-                            <li><Link href="/results">"Results"</Link></li>
-                            <li><Link href="/roadmap">"Roadmap"</Link></li>
+                            <li><NavLink href="/results">"Results"</NavLink></li>
+                            <li><NavLink href="/roadmap">"Roadmap"</NavLink></li>
                         </Show>
-                        <li><Link href="/curriculum">"Curriculum"</Link></li>
-                        <li><Link href="/saved">"Saved"</Link></li>
-                        <li><Link href="/about">"About"</Link></li>
+                        <li><NavLink href="/curriculum">"Curriculum"</NavLink></li>
+                        <li><NavLink href="/saved">"Saved"</NavLink></li>
+                        <li><NavLink href="/about">"About"</NavLink></li>
                     </ul>
                 </nav>
                 <super::search::SearchDialog/>

@@ -3,6 +3,7 @@
 pub mod badges;
 pub mod body;
 pub mod continue_bar;
+pub mod disclosure;
 pub mod footer;
 pub mod header;
 pub mod link;

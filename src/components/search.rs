@@ -1,15 +1,26 @@
 //! The search dialog: results as you type, ranked, matched words highlighted, arrow keys to
-//! move and Enter to open; `/` anywhere opens it.
+//! move and Enter to open; `/` anywhere opens it. The full-text index loads the first time
+//! the dialog opens; until it is there, titles and summaries are searched.
 
-use crate::content::{CURRICULUM, SEARCH};
+use crate::content::CURRICULUM;
+use crate::loader::{search_index, LoadError};
 use crate::state::Learner;
-use academy_core::search::{highlight, search};
+use academy_core::search::{highlight, search, SearchIndex};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 const MAX_RESULTS: usize = 12;
+
+/// Stands in for the full-text index while it loads: titles and summaries still match.
+static TITLES_ONLY: SearchIndex = SearchIndex {
+    terms: Vec::new(),
+    offsets: Vec::new(),
+    postings: Vec::new(),
+};
+
+type IndexState = Option<Result<&'static SearchIndex, LoadError>>;
 
 fn marked(text: &str, query: &str) -> impl IntoView {
     highlight(text, query)
@@ -33,14 +44,25 @@ pub fn SearchDialog() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let navigate = StoredValue::new(use_navigate());
+    let index = RwSignal::new(IndexState::None);
+    let load_index = move || {
+        if !matches!(index.get_untracked(), Some(Ok(_))) {
+            leptos::task::spawn_local(async move { index.set(Some(search_index().await)) });
+        }
+    };
     let hits = Memo::new(move |_| {
+        let full = match index.get() {
+            Some(Ok(full)) => full,
+            _ => &TITLES_ONLY,
+        };
         query.with(|q| {
-            let mut hits = search(&CURRICULUM, &SEARCH, q, |plan| learner.can_read(plan));
+            let mut hits = search(&CURRICULUM, full, q, |plan| learner.can_read(plan));
             hits.truncate(MAX_RESULTS);
             hits
         })
     });
     let open = move || {
+        load_index();
         if let Some(d) = dialog.get_untracked() {
             if !d.open() {
                 let _ = d.show_modal();
@@ -132,6 +154,11 @@ pub fn SearchDialog() -> impl IntoView {
                         if query.with(|q| q.trim().is_empty()) { "Type to search. Arrow keys move, Enter opens.".to_string() }
                         else if n == 0 { "No lesson matches every word.".to_string() }
                         else { format!("{n} lesson{} found", if n == 1 { "" } else { "s" }) }
+                    }}
+                    {move || match index.get() {
+                        Some(Ok(_)) => None,
+                        None => Some(" Titles only for now: the full-text index is loading.".to_string()),
+                        Some(Err(e)) => Some(format!(" Titles and summaries only. {}", e.message("The full-text index"))),
                     }}
                 </p>
                 <ul id="search-results" role="listbox" aria-label="Results" class="search-results">

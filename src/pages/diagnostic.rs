@@ -65,11 +65,18 @@ fn QuestionScreen() -> impl IntoView {
     // Kept in a stored value so the handlers below stay `Copy`.
     let navigate = StoredValue::new(use_navigate());
     let state = learner.diagnostic;
-    let path = Memo::new(move |_| state.with(|d| asked(&CURRICULUM, &d.current)));
-    let position = Memo::new(move |_| {
-        state
+    // Set by the last answer: this screen then stays as it is while the results open,
+    // instead of drawing the first question of the next attempt for nothing.
+    let finished = StoredValue::new(false);
+    let path = Memo::new(move |last: Option<&Vec<usize>>| match last {
+        Some(last) if finished.get_value() => last.clone(),
+        _ => state.with(|d| asked(&CURRICULUM, &d.current)),
+    });
+    let position = Memo::new(move |last: Option<&usize>| match last {
+        Some(&last) if finished.get_value() => last,
+        _ => state
             .with(|d| d.position)
-            .min(path.with(|p| p.len().saturating_sub(1)))
+            .min(path.with(|p| p.len().saturating_sub(1))),
     });
     let question = move || &CURRICULUM.questions[path.with(|p| p[position.get()])];
     // The options ticked on this screen, starting from any saved answer.
@@ -86,14 +93,19 @@ fn QuestionScreen() -> impl IntoView {
     let answer = move |a: Answer| {
         let q = question();
         let at = position.get_untracked();
+        let mut done = false;
+        // One stored write per answer, the last one included.
         learner.update_diagnostic(|d| {
             d.current.set(q, a);
             d.position = at + 1;
+            // Profile answers may lengthen or shorten the path: finished when past its new end.
+            if at + 1 >= asked(&CURRICULUM, &d.current).len() {
+                d.finish(today().0);
+                finished.set_value(true);
+                done = true;
+            }
         });
-        // Profile answers may lengthen or shorten the path: finished when past its new end.
-        let screens = state.with_untracked(|d| asked(&CURRICULUM, &d.current).len());
-        if at + 1 >= screens {
-            learner.update_diagnostic(|d| d.finish(today().0));
+        if done {
             // In a frame on another site the results stay in the frame, with a handoff.
             let embedded = web_sys::window()
                 .and_then(|w| w.location().pathname().ok())

@@ -53,9 +53,9 @@ pub fn EmbedLessonPage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let key = params.read().get("key").unwrap_or_default();
-        match CURRICULUM.find_lesson(&key).map(|l| CURRICULUM.lesson(l.ix)) {
+        match CURRICULUM.find_lesson(&key).map(|l| (l.ix, CURRICULUM.lesson(l.ix))) {
             None => view! { <section class="embed-card"><h1>"Lesson not found"</h1><p>{format!("No lesson has the number {key}.")}</p></section> }.into_any(),
-            Some(lesson) => {
+            Some((ix, lesson)) => {
                 crate::set_page_title(&format!("{} {}", lesson.number, lesson.title));
                 let href = format!("{}/lesson/{}", app_url(), lesson.number);
                 view! {
@@ -63,12 +63,25 @@ pub fn EmbedLessonPage() -> impl IntoView {
                         <p class="lesson-number">{format!("Lesson {}", lesson.number)}</p>
                         <h1>{lesson.title}</h1>
                         <LessonBadges lesson=lesson/>
-                        <div class="prose"><BodyView blocks=&lesson.preview/></div>
+                        <div class="prose"><EmbedPreview ix=ix/></div>
                         <a class="button primary" href=href target="_blank" rel="noopener">"Read the full lesson"<span class="visually-hidden">" (opens in a new tab)"</span></a>
                     </article>
                 }
                 .into_any()
             }
+        }
+    }
+}
+
+/// The lesson's free preview, loaded from its file.
+#[component]
+fn EmbedPreview(ix: academy_core::curriculum::LessonIx) -> impl IntoView {
+    let text = LocalResource::new(move || crate::loader::lesson_text(ix));
+    move || match text.get() {
+        None => view! { <p class="muted" role="status">"Loading the preview…"</p> }.into_any(),
+        Some(Ok(t)) => view! { <BodyView blocks=&t.preview/> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="load-error" role="alert">{e.message("The preview")}</p> }.into_any()
         }
     }
 }

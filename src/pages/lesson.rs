@@ -6,15 +6,40 @@ use crate::components::badges::LessonBadges;
 use crate::components::body::BodyView;
 use crate::components::link::Link;
 use crate::content::CURRICULUM;
+use crate::loader::{lesson_text, sealed, LoadError};
 use crate::state::Learner;
-use academy_core::access::read_masterclass;
+use academy_core::access::open_masterclass;
 use academy_core::curriculum::LessonIx;
-use academy_core::{Block, Lesson, Masterclass};
+use academy_core::{Block, Lesson, LessonText, Masterclass};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use std::cell::RefCell;
 use std::collections::HashMap;
+
+/// The lesson's text file, loading when the lesson opens.
+type TextResource = LocalResource<Result<&'static LessonText, LoadError>>;
+
+/// A part of the lesson's text once its file has loaded; a short wait before, and what went
+/// wrong, with a way to try again, when it could not load.
+fn with_text<V: IntoView + 'static>(
+    text: TextResource,
+    part: impl Fn(&'static LessonText) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        match text.get() {
+        None => view! { <p class="muted loading" role="status">"Loading the lesson text…"</p> }.into_any(),
+        Some(Ok(t)) => part(t).into_any(),
+        Some(Err(e)) => view! {
+            <div class="load-error" role="alert">
+                <p>{e.message("This lesson's text")}</p>
+                <button type="button" class="button small" on:click=move |_| text.refetch()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
 
 fn lesson_href(lesson: &Lesson) -> String {
     format!("/lesson/{}", lesson.number)
@@ -63,6 +88,7 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
     let mission = CURRICULUM.mission_of(lesson);
     let module = CURRICULUM.module_of(lesson);
     let [p, m, d, _] = lesson.position.map(|i| i + 1);
+    let text: TextResource = LocalResource::new(move || lesson_text(ix));
     view! {
         <article class="container lesson">
             <nav aria-label="Breadcrumb" class="breadcrumbs">
@@ -87,12 +113,12 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
                     </section>
                     <section aria-labelledby="preview-title">
                         <h2 id="preview-title">"Preview"</h2>
-                        <BodyView blocks=&lesson.preview/>
+                        {with_text(text, |t| view! { <BodyView blocks=&t.preview/> })}
                     </section>
-                    {lesson.masterclass.is_some().then(|| view! { <MasterclassSection ix=ix/> })}
+                    {lesson.masterclass.is_some().then(|| view! { <MasterclassSection ix=ix text=text/> })}
                     <CompleteButton lesson=lesson/>
                     <LessonTools lesson=lesson/>
-                    <QuestionsAndAnswers lesson=lesson/>
+                    <QuestionsAndAnswers lesson=lesson text=text/>
                 </div>
                 <aside class="lesson-aside" aria-label="Where this lesson sits">
                     <PlaceInCurriculum ix=ix/>
@@ -108,41 +134,72 @@ thread_local! {
     static OPENED: RefCell<HashMap<LessonIx, &'static [Block]>> = RefCell::new(HashMap::new());
 }
 
-/// The masterclass blocks, when open or when the learner holds the key that opens them.
-fn readable(ix: LessonIx, learner: &Learner) -> Option<&'static [Block]> {
+/// A sealed masterclass, fetched and opened with the learner's key (they hold one: the
+/// caller checked). `Ok(None)` when the key does not open it.
+async fn unseal(ix: LessonIx, learner: Learner) -> Result<Option<&'static [Block]>, LoadError> {
+    if let Some(blocks) = OPENED.with(|o| o.borrow().get(&ix).copied()) {
+        return Ok(Some(blocks));
+    }
     let lesson = CURRICULUM.lesson(ix);
-    match lesson.masterclass.as_ref()? {
-        Masterclass::Open(body) => Some(body),
-        Masterclass::Sealed(_) => {
-            if let Some(blocks) = OPENED.with(|o| o.borrow().get(&ix).copied()) {
-                return Some(blocks);
-            }
-            let blocks: &'static [Block] =
-                read_masterclass(lesson, |plan| learner.key_for(plan))?.leak();
-            OPENED.with(|o| o.borrow_mut().insert(ix, blocks));
-            Some(blocks)
-        }
+    let Some(bytes) = sealed(ix).await? else {
+        return Ok(None);
+    };
+    let Some(blocks) = open_masterclass(lesson, bytes, |plan| learner.key_for(plan)) else {
+        return Ok(None);
+    };
+    let blocks: &'static [Block] = blocks.leak();
+    OPENED.with(|o| o.borrow_mut().insert(ix, blocks));
+    Ok(Some(blocks))
+}
+
+fn masterclass_view(blocks: &'static [Block]) -> impl IntoView {
+    view! {
+        <section aria-labelledby="masterclass-title" class="masterclass">
+            <h2 id="masterclass-title">"Masterclass"</h2>
+            <BodyView blocks=blocks/>
+        </section>
     }
 }
 
 /// The masterclass, or the lock panel when the learner's plans do not cover it.
 #[component]
-fn MasterclassSection(ix: LessonIx) -> impl IntoView {
+fn MasterclassSection(ix: LessonIx, text: TextResource) -> impl IntoView {
     let learner = Learner::get();
     let lesson = CURRICULUM.lesson(ix);
+    if matches!(lesson.masterclass, Some(Masterclass::Open)) {
+        return with_text(text, |t| t.masterclass.as_deref().map(masterclass_view)).into_any();
+    }
     // Re-render only when readability changes, so the lock panel keeps its messages when a
     // code unlocks some other plan.
-    let open = Memo::new(move |_| readable(ix, &learner).is_some());
-    move || match open.get().then(|| readable(ix, &learner)).flatten() {
-        Some(blocks) => view! {
-            <section aria-labelledby="masterclass-title" class="masterclass">
-                <h2 id="masterclass-title">"Masterclass"</h2>
-                <BodyView blocks=blocks/>
-            </section>
+    let plan = usize::from(lesson.plan);
+    let can_read = Memo::new(move |_| learner.can_read(plan));
+    let opened = LocalResource::new(move || {
+        let can = can_read.get();
+        async move {
+            if can {
+                unseal(ix, learner).await
+            } else {
+                Ok(None)
+            }
+        }
+    });
+    (move || match (can_read.get(), opened.get()) {
+        (false, _) => view! { <LockPanel lesson=lesson/> }.into_any(),
+        (true, None) => view! { <p class="muted loading" role="status">"Opening the masterclass…"</p> }.into_any(),
+        (true, Some(Ok(Some(blocks)))) => masterclass_view(blocks).into_any(),
+        (true, Some(Ok(None))) => view! {
+            <p class="load-error" role="alert">"Your access code does not open this masterclass: it was probably made for an earlier version of the curriculum. Enter a current code in Settings."</p>
         }
         .into_any(),
-        None => view! { <LockPanel lesson=lesson/> }.into_any(),
-    }
+        (true, Some(Err(e))) => view! {
+            <div class="load-error" role="alert">
+                <p>{e.message("The masterclass")}</p>
+                <button type="button" class="button small" on:click=move |_| opened.refetch()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+    })
+    .into_any()
 }
 
 /// What a locked masterclass covers, which plan opens it, and where to enter a code.
@@ -306,7 +363,7 @@ fn LessonTools(lesson: &'static Lesson) -> impl IntoView {
 /// The lesson's answered questions (searchable), the form to ask one with related
 /// questions offered while typing, and the learner's own questions with their state.
 #[component]
-fn QuestionsAndAnswers(lesson: &'static Lesson) -> impl IntoView {
+fn QuestionsAndAnswers(lesson: &'static Lesson, text: TextResource) -> impl IntoView {
     use academy_core::progress::{QuestionState, QUESTION_MAX_CHARS};
     use academy_core::search::related_questions;
     let learner = Learner::get();
@@ -326,14 +383,16 @@ fn QuestionsAndAnswers(lesson: &'static Lesson) -> impl IntoView {
             }
         })
     });
+    // Answers count once the lesson's text has loaded; until then questions match alone.
     let matches = move |i: usize| {
         let f = filter.get().to_lowercase();
-        let qa = &lesson.questions[i];
         f.trim().is_empty() || {
-            let mut text = qa.question.to_lowercase();
-            academy_core::body::body_text(&qa.answer, &mut text);
-            let text = text.to_lowercase();
-            f.split_whitespace().all(|w| text.contains(w))
+            let mut haystack = lesson.questions[i].to_string();
+            if let Some(Ok(t)) = text.get() {
+                academy_core::body::body_text(&t.answers[i], &mut haystack);
+            }
+            let haystack = haystack.to_lowercase();
+            f.split_whitespace().all(|w| haystack.contains(w))
         }
     };
     let shown = move || (0..count).filter(|&i| matches(i)).count();
@@ -365,10 +424,10 @@ fn QuestionsAndAnswers(lesson: &'static Lesson) -> impl IntoView {
                 <p class="muted small" role="status">{move || if filter.with(|f| f.trim().is_empty()) { String::new() } else { format!("{} of {count} questions match", shown()) }}</p>
             })}
             <div class="qa-list">
-                {lesson.questions.iter().enumerate().map(|(i, qa)| view! {
+                {lesson.questions.iter().enumerate().map(|(i, question)| view! {
                     <details class="qa-item" class:hidden=move || !matches(i)>
-                        <summary>{qa.question}</summary>
-                        <div class="qa-answer"><BodyView blocks=&qa.answer/></div>
+                        <summary>{*question}</summary>
+                        <div class="qa-answer">{with_text(text, move |t| view! { <BodyView blocks=&t.answers[i]/> })}</div>
                     </details>
                 }).collect_view()}
             </div>
@@ -388,7 +447,7 @@ fn QuestionsAndAnswers(lesson: &'static Lesson) -> impl IntoView {
                                 let here = l == ix;
                                 view! {
                                     <li>
-                                        <Link href=format!("/lesson/{}#qa-title", other.number)>{other.questions[q].question}</Link>
+                                        <Link href=format!("/lesson/{}#qa-title", other.number)>{other.questions[q]}</Link>
                                         {(!here).then(|| view! { <span class="muted small">{format!(" (lesson {})", other.number)}</span> })}
                                     </li>
                                 }

@@ -2,6 +2,7 @@
 //! priorities with the answers behind them, missing lessons by program, mastered
 //! checkpoints, a comparison with the previous attempt, sharing and printing.
 
+use crate::components::disclosure::Disclosure;
 use crate::components::link::Link;
 use crate::components::radar::Radar;
 use crate::content::CURRICULUM;
@@ -196,16 +197,18 @@ fn ResultsView(
             <div class="missing-by-program">
                 {(0..program_count).filter_map(|p| {
                     let lessons: Vec<_> = report.missing_lessons.iter().copied().filter(|&l| usize::from(CURRICULUM.lesson(l).position[0]) == p).collect();
-                    (!lessons.is_empty()).then(|| view! {
-                        <details class="missing-program">
-                            <summary>{format!("{} ({} lessons)", CURRICULUM.programs[p].title, lessons.len())}</summary>
-                            <ul>
-                                {lessons.into_iter().map(|l| {
-                                    let lesson = CURRICULUM.lesson(l);
-                                    view! { <li><Link href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</Link></li> }
-                                }).collect_view()}
-                            </ul>
-                        </details>
+                    (!lessons.is_empty()).then(|| {
+                        let summary = format!("{} ({} lessons)", CURRICULUM.programs[p].title, lessons.len());
+                        view! {
+                            <Disclosure class="missing-program" summary=summary>
+                                <ul>
+                                    {lessons.iter().map(|&l| {
+                                        let lesson = CURRICULUM.lesson(l);
+                                        view! { <li><Link href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</Link></li> }
+                                    }).collect_view()}
+                                </ul>
+                            </Disclosure>
+                        }
                     })
                 }).collect_view()}
             </div>
@@ -214,11 +217,11 @@ fn ResultsView(
             {if report.mastered.is_empty() {
                 view! { <p class="muted">"None yet: every checkpoint is a place to grow."</p> }.into_any()
             } else {
+                let mastered = report.mastered.clone();
                 view! {
-                    <details class="mastered">
-                        <summary>"Show the checkpoints you have mastered"</summary>
-                        <ul>{report.mastered.iter().map(|&k| view! { <li>{CURRICULUM.checkpoints[k as usize].statement}</li> }).collect_view()}</ul>
-                    </details>
+                    <Disclosure class="mastered" summary="Show the checkpoints you have mastered".to_string()>
+                        <ul>{mastered.iter().map(|&k| view! { <li>{CURRICULUM.checkpoints[k as usize].statement}</li> }).collect_view()}</ul>
+                    </Disclosure>
                 }.into_any()
             }}
             <p class="muted small">

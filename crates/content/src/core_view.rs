@@ -4,7 +4,6 @@
 
 use crate::{Content, Kind};
 use academy_core::curriculum as core;
-use std::borrow::Cow;
 
 fn leak<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
@@ -23,7 +22,7 @@ fn small(v: &[usize]) -> &'static [u16] {
 }
 
 impl Content {
-    /// The curriculum in the form the app compiles in (bodies included).
+    /// The curriculum in the form the app compiles in (bodies stay in their files).
     pub fn to_core(&self) -> &'static core::Curriculum {
         let programs = self
             .programs
@@ -71,20 +70,16 @@ impl Content {
                 minutes: l.minutes,
                 checkpoints: ixs(&l.checkpoints),
                 prerequisites: ixs(&l.prerequisites),
-                preview: Cow::Owned(l.preview.to_vec()),
-                masterclass: l
-                    .masterclass
-                    .as_ref()
-                    .map(|m| core::Masterclass::Open(Cow::Owned(m.to_vec()))),
-                questions: leak(
-                    l.questions
-                        .iter()
-                        .map(|(q, a)| core::Qa {
-                            question: text(q),
-                            answer: Cow::Owned(a.to_vec()),
-                        })
-                        .collect(),
-                ),
+                file: text(&crate::codegen::lesson_text_file(l).0),
+                // Natively nothing is fetched, and sealed file names depend on the secret.
+                masterclass: l.masterclass.as_ref().map(|_| {
+                    if l.plan == 0 {
+                        core::Masterclass::Open
+                    } else {
+                        core::Masterclass::Sealed("")
+                    }
+                }),
+                questions: leak(l.questions.iter().map(|(q, _)| text(q)).collect()),
                 words: l.words as u32,
             })
             .collect();

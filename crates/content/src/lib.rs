@@ -7,6 +7,7 @@ mod core_view;
 mod files;
 mod lesson_file;
 pub mod markdown;
+pub use codegen::FILES_DIR;
 
 use academy_core::body::{body_text, word_count};
 use academy_core::Body;
@@ -1165,13 +1166,16 @@ impl Content {
             "checkpoints": self.checkpoints.len(),
             "questions": self.lessons.iter().map(|l| l.questions.len()).sum::<usize>(),
             "diagnostic_questions": self.questions.len(),
+            // Screens before any profile answer hides some: the most a learner sees.
+            "diagnostic_screens": academy_core::diagnostic::asked(self.to_core(), &Default::default()).len(),
             "lessons_fully_written": self.lessons.iter().filter(|l| l.fully_written()).count(),
             "words": self.lessons.iter().map(|l| l.words).sum::<usize>(),
         })
     }
 
-    /// The Rust source of the compiled curriculum for the app's build script, and the
-    /// sealed masterclasses it includes, as (file name, bytes) to write beside it.
+    /// The Rust source of the compiled curriculum for the app's build script, and the files
+    /// it names (lesson texts, sealed masterclasses, the search index) as (path under the
+    /// app's root, bytes). `curriculum emit` writes those files into the built site.
     pub fn to_rust(&self, secret: &Secret) -> (String, Vec<(String, Vec<u8>)>) {
         codegen::rust_source(self, secret)
     }

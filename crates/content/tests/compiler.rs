@@ -225,10 +225,15 @@ fn valid_content_compiles_with_numbers_from_positions() {
         bytes: b"fixture secret".to_vec(),
         development: false,
     };
-    let (rust, sealed) = content.to_rust(&secret);
+    let (rust, files) = content.to_rust(&secret);
     assert!(rust.contains("\"alpha-first\"") && rust.contains("static LESSONS: [Lesson; 4]"));
-    // Every lesson of the fixture is free: nothing is sealed.
-    assert!(sealed.is_empty());
+    // One text file per lesson and the search index, each named in the source. Every
+    // lesson of the fixture is free: nothing is sealed.
+    assert_eq!(files.len(), 5);
+    assert!(files
+        .iter()
+        .all(|(name, _)| rust.contains(&format!("{name:?}"))));
+    assert!(!files.iter().any(|(name, _)| name.ends_with(".sealed")));
 }
 
 #[test]
@@ -551,17 +556,29 @@ fn locked_masterclasses_are_sealed_and_their_text_is_not_in_the_source() {
         bytes: b"fixture secret".to_vec(),
         development: false,
     };
-    let (rust, sealed) = content.to_rust(&secret);
+    let (rust, files) = content.to_rust(&secret);
+    let sealed: Vec<_> = files
+        .iter()
+        .filter(|(n, _)| n.ends_with(".sealed"))
+        .collect();
     assert_eq!(sealed.len(), 1);
+    let readable: Vec<u8> = files
+        .iter()
+        .filter(|(n, _)| !n.ends_with(".sealed"))
+        .flat_map(|(_, bytes)| bytes.iter().copied())
+        .chain(rust.bytes())
+        .collect();
+    let has = |needle: &str| {
+        readable
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+    };
+    assert!(has("alpha-firstm1 "), "a free masterclass stays readable");
     assert!(
-        rust.contains("alpha-firstm1 "),
-        "a free masterclass stays readable"
+        !has("alpha-secondm1 "),
+        "the locked masterclass must not be in any readable file"
     );
-    assert!(
-        !rust.contains("alpha-secondm1 "),
-        "the locked masterclass must not be in the source"
-    );
-    assert!(rust.contains("alpha-secondp1 "), "its preview stays free");
+    assert!(has("alpha-secondp1 "), "its preview stays free");
     let key = PlanKey::derive(b"fixture secret", "pro");
     let json = key.open(&sealed[0].1).expect("the plan key opens it");
     assert!(String::from_utf8(json).unwrap().contains("alpha-secondm1 "));

@@ -291,7 +291,7 @@ mod tests {
     }
 }
 
-use crate::curriculum::{Curriculum, Lesson, Masterclass};
+use crate::curriculum::{Curriculum, Lesson};
 use crate::Block;
 
 /// Why a typed code unlocked nothing.
@@ -340,17 +340,13 @@ pub fn unlock(c: &Curriculum, code: &str) -> Result<Vec<(usize, PlanKey)>, Unloc
     Ok(keys)
 }
 
-/// A lesson's masterclass as blocks, when it is open or one of `keys` opens it.
-/// `keys(plan)` gives the learner's key for a plan, if unlocked.
-pub fn read_masterclass(
+/// A sealed masterclass as blocks, when the learner holds its plan's key.
+/// `key_for(plan)` gives the learner's key for a plan, if unlocked.
+pub fn open_masterclass(
     lesson: &Lesson,
+    sealed: &[u8],
     key_for: impl Fn(usize) -> Option<PlanKey>,
 ) -> Option<Vec<Block>> {
-    match lesson.masterclass.as_ref()? {
-        Masterclass::Open(body) => Some(body.to_vec()),
-        Masterclass::Sealed(sealed) => {
-            let key = key_for(usize::from(lesson.plan))?;
-            serde_json::from_slice(&key.open(sealed)?).ok()
-        }
-    }
+    let key = key_for(usize::from(lesson.plan))?;
+    serde_json::from_slice(&key.open(sealed)?).ok()
 }

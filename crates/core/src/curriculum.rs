@@ -2,7 +2,8 @@
 //! ladder, paths, plans and the diagnostic's questions. The real curriculum is compiled in as
 //! static data; tests and benchmarks build their own.
 
-use crate::body::Body;
+use crate::body::Block;
+use serde::{Deserialize, Serialize};
 
 /// Index of a lesson in [`Curriculum::lessons`] (curriculum order).
 pub type LessonIx = u32;
@@ -96,27 +97,47 @@ pub struct Lesson {
     pub minutes: u16,
     pub checkpoints: &'static [CheckpointIx],
     pub prerequisites: &'static [LessonIx],
-    pub preview: Body,
+    /// The file, beside the app and named by a hash of its contents, that holds the preview,
+    /// an open masterclass and the answers: they load when the lesson is opened, so the
+    /// first screen never waits for 150,000 words.
+    pub file: &'static str,
     /// `None` while the masterclass is not written yet: the app then simply does not offer it.
     pub masterclass: Option<Masterclass>,
-    pub questions: &'static [Qa],
+    /// The seeded questions; their answers are in `file`, in the same order.
+    pub questions: &'static [&'static str],
     /// Words in the preview and masterclass.
     pub words: u32,
 }
 
-/// A masterclass as shipped: readable, or sealed under its plan's key (see [`crate::access`]).
+/// Where a masterclass is shipped (see [`crate::access`]).
 #[derive(Debug)]
 pub enum Masterclass {
-    Open(Body),
-    /// The body, serialised as JSON and sealed; only a key of the lesson's plan opens it.
-    Sealed(&'static [u8]),
+    /// Readable by everyone: its blocks are in the lesson's file.
+    Open,
+    /// Serialised as JSON and sealed under its plan's key, in a file of its own that only a
+    /// learner holding that key fetches.
+    Sealed(&'static str),
 }
 
-/// A seeded question with its answer.
-#[derive(Debug)]
-pub struct Qa {
-    pub question: &'static str,
-    pub answer: Body,
+/// What a lesson's file holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonText {
+    pub preview: Vec<Block>,
+    /// Present only when the masterclass is open.
+    pub masterclass: Option<Vec<Block>>,
+    /// The answers to [`Lesson::questions`], in order.
+    pub answers: Vec<Vec<Block>>,
+}
+
+impl LessonText {
+    /// Reads a lesson's file, refusing one that does not match the compiled lesson (a file
+    /// left from another deployment, or a damaged download).
+    pub fn parse(lesson: &Lesson, bytes: &[u8]) -> Option<LessonText> {
+        let text: LessonText = serde_json::from_slice(bytes).ok()?;
+        let open = matches!(lesson.masterclass, Some(Masterclass::Open));
+        (text.answers.len() == lesson.questions.len() && text.masterclass.is_some() == open)
+            .then_some(text)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

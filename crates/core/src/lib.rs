@@ -17,6 +17,6 @@ pub mod synthetic;
 
 pub use body::{Block, Body, CalloutKind, Inline, Text};
 pub use curriculum::{
-    AnswerOption, Checkpoint, Curriculum, Lesson, Masterclass, Mission, Module, Named, Plan,
-    Program, Qa, Question, QuestionKind, SkippedMeans,
+    AnswerOption, Checkpoint, Curriculum, Lesson, LessonText, Masterclass, Mission, Module, Named,
+    Plan, Program, Question, QuestionKind, SkippedMeans,
 };

@@ -63,12 +63,13 @@ pub const BODY: u16 = 1;
 const MAX_REPEATS: u16 = 4;
 
 /// The index: sorted term hashes; the postings of term `i` are
-/// `postings[offsets[i]..offsets[i + 1]]`, each packed by [`Posting::pack`].
-#[derive(Debug)]
+/// `postings[offsets[i]..offsets[i + 1]]`, each packed by [`Posting::pack`]. It ships as a
+/// file of its own, loaded when the learner first searches.
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
-    pub terms: &'static [u32],
-    pub offsets: &'static [u32],
-    pub postings: &'static [u32],
+    pub terms: Vec<u32>,
+    pub offsets: Vec<u32>,
+    pub postings: Vec<u32>,
 }
 
 impl Posting {
@@ -89,6 +90,58 @@ impl Posting {
 }
 
 impl SearchIndex {
+    /// From [`build`]'s output.
+    pub fn new(built: &[(u32, Vec<Posting>)]) -> SearchIndex {
+        let mut index = SearchIndex {
+            offsets: vec![0],
+            ..SearchIndex::default()
+        };
+        for (term, list) in built {
+            index.terms.push(*term);
+            index.postings.extend(list.iter().map(|p| p.pack()));
+            index.offsets.push(index.postings.len() as u32);
+        }
+        index
+    }
+
+    /// The file format: little-endian u32s, the term count, the posting count, then the
+    /// terms, the offsets and the postings.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let head = [self.terms.len() as u32, self.postings.len() as u32];
+        head.iter()
+            .chain(&self.terms)
+            .chain(&self.offsets)
+            .chain(&self.postings)
+            .flat_map(|n| n.to_le_bytes())
+            .collect()
+    }
+
+    /// Reads [`SearchIndex::to_bytes`]; `None` for a damaged or truncated file.
+    pub fn from_bytes(bytes: &[u8]) -> Option<SearchIndex> {
+        if !bytes.len().is_multiple_of(4) {
+            return None;
+        }
+        let words: Vec<u32> = bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let (&terms, &postings) = (words.first()?, words.get(1)?);
+        let (terms, postings) = (terms as usize, postings as usize);
+        if words.len() != 2 + terms + (terms + 1) + postings {
+            return None;
+        }
+        let index = SearchIndex {
+            terms: words[2..2 + terms].to_vec(),
+            offsets: words[2 + terms..3 + 2 * terms].to_vec(),
+            postings: words[3 + 2 * terms..].to_vec(),
+        };
+        let sorted = index.terms.windows(2).all(|w| w[0] < w[1]);
+        let ordered = index.offsets.windows(2).all(|w| w[0] <= w[1]);
+        let bounded =
+            index.offsets.first() == Some(&0) && index.offsets.last() == Some(&(postings as u32));
+        (sorted && ordered && bounded).then_some(index)
+    }
+
     fn postings_of(&self, term: usize) -> impl Iterator<Item = Posting> + '_ {
         let (from, to) = (self.offsets[term] as usize, self.offsets[term + 1] as usize);
         self.postings[from..to].iter().map(|&p| Posting::unpack(p))
@@ -243,8 +296,8 @@ pub fn related_questions(
     }
     let mut scored: Vec<(u32, bool, LessonIx, usize)> = Vec::new();
     for (l, les) in c.lessons.iter().enumerate() {
-        for (q, qa) in les.questions.iter().enumerate() {
-            let have: Vec<String> = terms(qa.question).collect();
+        for (q, question) in les.questions.iter().enumerate() {
+            let have: Vec<String> = terms(question).collect();
             let score = wanted.iter().filter(|w| have.contains(w)).count() as u32;
             if score > 0 {
                 scored.push((score, l as LessonIx == lesson, l as LessonIx, q));
@@ -316,5 +369,20 @@ mod tests {
         );
         let secret = built.iter().find(|(h, _)| *h == hash("secret")).unwrap();
         assert!(secret.1[0].locked);
+    }
+
+    #[test]
+    fn the_index_file_round_trips_and_damage_is_refused() {
+        let built = build(&[
+            (0, TITLE, false, "Contribution margin".into()),
+            (1, BODY, true, "Break-even ROAS".into()),
+        ]);
+        let index = SearchIndex::new(&built);
+        let bytes = index.to_bytes();
+        assert_eq!(SearchIndex::from_bytes(&bytes), Some(index));
+        assert_eq!(SearchIndex::from_bytes(&bytes[..bytes.len() - 4]), None);
+        assert_eq!(SearchIndex::from_bytes(&bytes[..3]), None);
+        assert_eq!(SearchIndex::from_bytes(b"<!DOCTYPE html>\n"), None);
+        assert_eq!(SearchIndex::from_bytes(&[]), None);
     }
 }

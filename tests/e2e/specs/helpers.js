@@ -2,9 +2,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 
-/** Opens a page of the app and waits until the app has rendered its main heading. */
+/** Opens a page of the app and waits until the app has started (it replaces the static
+ *  first screen of index.html) and rendered its main heading. */
 export async function open(page, path) {
   await page.goto(path);
+  await started(page);
+}
+
+/** Waits until the app has replaced the static first screen and shows its main heading. */
+export async function started(page) {
+  await expect(page.locator("#boot")).toHaveCount(0);
   await expect(page.locator("main h1")).toBeVisible();
 }
 

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { open } from "./helpers.js";
+import { open, started } from "./helpers.js";
 
 const root = new URL("../../..", import.meta.url).pathname;
 
@@ -30,11 +30,14 @@ test("after the first visit every page works offline, a lesson never opened incl
   await expect(page.getByRole("link", { name: "Start the diagnostic" })).toBeVisible();
   for (const [path, heading] of [["/curriculum", "Curriculum"], ["/lesson/5.1.1.1", null], ["/diagnostic", "How does your store run today?"]]) {
     await page.goto(path);
-    await expect(page.locator("main h1")).toBeVisible();
+    await started(page);
     if (heading) await expect(page.locator("main h1")).toHaveText(heading);
   }
   await page.goto("/lesson/5.1.1.1");
   await expect(page.getByText("Lesson 5.1.1.1", { exact: true })).toBeVisible();
+  // Its text comes from its own file, saved for offline use by the service worker.
+  await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveCount(0);
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
 });
 
@@ -51,7 +54,7 @@ test("a new deployment is offered as a reload, and accepting it runs the new ver
     await expect(async () => {
       await page.goto(`http://127.0.0.1:${port}/`);
     }).toPass();
-    await expect(page.locator("main h1")).toBeVisible();
+    await started(page);
     await controlled(page);
     expect(await page.locator('meta[name="storewise-build"]').count()).toBe(0);
 
@@ -65,7 +68,7 @@ test("a new deployment is offered as a reload, and accepting it runs the new ver
     await expect(offer).toBeVisible({ timeout: 20_000 });
     await offer.getByRole("button", { name: "Reload to update" }).click();
     await expect(page.locator('meta[name="storewise-build"]')).toHaveAttribute("content", "B", { timeout: 20_000 });
-    await expect(page.locator("main h1")).toBeVisible();
+    await started(page);
     // The old version's cache is gone once the new one took over.
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(1);
     await context.close();

@@ -1,6 +1,6 @@
 // The app shell: Home, About, Not found, keyboard use, the theme, accessibility.
 import { test, expect } from "@playwright/test";
-import { open, expectAccessible, watchConsole } from "./helpers.js";
+import { open, expectAccessible, watchConsole, started } from "./helpers.js";
 
 test("Home presents the diagnostic's promise with a primary action", async ({ page }) => {
   const errors = watchConsole(page);
@@ -68,7 +68,7 @@ test("the theme toggle is remembered across a reload", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.reload();
-  await expect(page.locator("main h1")).toBeVisible();
+  await started(page);
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);

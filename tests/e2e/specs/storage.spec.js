@@ -1,7 +1,7 @@
 // Learner data that is never lost: damaged values, blocked or full storage, several tabs,
 // export, reset and import. Every test ends by checking that nothing was lost.
 import { test, expect } from "@playwright/test";
-import { open, expectAccessible } from "./helpers.js";
+import { open, expectAccessible, started } from "./helpers.js";
 import { readFileSync } from "node:fs";
 
 /** Puts raw values into local storage before the app starts, once per test. */
@@ -36,7 +36,7 @@ for (const [name, raw, reason] of [
     await expect(page.getByRole("button", { name: /Completed/ })).toBeVisible();
     // Nothing lost: the raw value is still under its backup key after a reload.
     await page.reload();
-    await expect(page.locator("main h1")).toBeVisible();
+    await started(page);
     expect((await dump(page))["storewise.backup.progress.1"]).toBe(raw);
     if (name.includes("future")) {
       // An older tab never writes over a newer version's data.

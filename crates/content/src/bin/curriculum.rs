@@ -1,20 +1,22 @@
 //! `curriculum`: the author's command. Checks the content with the build's rules, prints
 //! figures, and shows lessons as JSON.
 //!
-//! Usage: cargo run --quiet --bin curriculum -- <check|stats|report|lessons|lesson NUMBER>
+//! Usage: cargo run --quiet --bin curriculum -- <check|stats|report|lessons|lesson NUMBER|emit DIR>
 
 use academy_content::{load, Content, Lesson, Rules, Secret};
 use academy_core::body::body_text;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: curriculum <check | stats | report | lessons | lesson NUMBER-OR-ID | access-code --plan PLAN | probe>\n\
+const USAGE: &str = "usage: curriculum <check | stats | report | lessons | lesson NUMBER-OR-ID | access-code --plan PLAN | emit DIR | probe>\n\
   check          validate the content with the same rules as the build\n\
   stats          one JSON object with counts and words\n\
   report         a table per program: lessons, words, answered questions, checkpoints\n\
   lessons        one JSON object per line for every lesson\n\
   lesson 8.9.3.2 one lesson as JSON, with its preview and masterclass text\n\
   access-code --plan core   the access code that unlocks a plan (from ACADEMY_SECRET)\n\
+  emit DIR       write the lesson texts, sealed masterclasses and search index into DIR/content\n\
+                 (the built site; the Trunk hook runs it, with the build's ACADEMY_SECRET)\n\
   probe          per lesson, the longest plain-text run of its masterclass (for the locked-text test)\n\
 The content folder is ./content, or the one named by ACADEMY_CONTENT.";
 
@@ -32,7 +34,7 @@ fn main() -> ExitCode {
     };
     if !matches!(
         command.as_str(),
-        "check" | "stats" | "report" | "lessons" | "lesson" | "access-code" | "probe"
+        "check" | "stats" | "report" | "lessons" | "lesson" | "access-code" | "emit" | "probe"
     ) {
         eprintln!("unknown command `{command}`\n{USAGE}");
         return ExitCode::from(2);
@@ -94,6 +96,7 @@ fn main() -> ExitCode {
             );
         }
         "access-code" => return access_code(&content, &args[1..]),
+        "emit" => return emit(&content, args.get(1)),
         "probe" => {
             for l in &content.lessons {
                 let longest = l
@@ -241,4 +244,41 @@ fn longest_text(body: &[academy_core::Block]) -> String {
     let mut best = String::new();
     blocks(body, &mut best);
     best
+}
+
+/// Writes the files the app's build names, from the same content and secret as the build.
+fn emit(content: &Content, dir: Option<&String>) -> ExitCode {
+    let Some(dir) = dir else {
+        eprintln!("where to? e.g. `curriculum emit dist`");
+        return ExitCode::from(2);
+    };
+    let secret = match Secret::from_env() {
+        Ok(secret) => secret,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (_, files) = content.to_rust(&secret);
+    let root = PathBuf::from(dir);
+    let mut bytes = 0;
+    for (name, data) in &files {
+        let path = root.join(name);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, data));
+        if let Err(e) = written {
+            eprintln!("cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        bytes += data.len();
+    }
+    println!(
+        "emit: {} files, {} KB, in {}",
+        files.len(),
+        bytes / 1024,
+        root.join(academy_content::FILES_DIR).display()
+    );
+    ExitCode::SUCCESS
 }

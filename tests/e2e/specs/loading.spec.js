@@ -1,0 +1,71 @@
+// The first screen and content loaded on demand: Home paints from index.html before the
+// app starts and downloads no lesson text; lesson texts and the search index load when
+// needed, and a failed load says so and can be retried.
+import { test, expect } from "@playwright/test";
+import { open, watchConsole } from "./helpers.js";
+
+/** The text of the static first screen's `selector` at `path`, with the app held back. */
+async function staticText(browser, path, selector) {
+  const page = await browser.newPage();
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(path);
+  const text = await page.locator(selector).innerText();
+  await page.close();
+  return text.replace(/\s+/g, " ").trim();
+}
+
+for (const [name, path, staticSelector, appSelector] of [
+  ["Home", "/", "#boot .boot-hero", "main .hero"],
+  ["the diagnostic", "/diagnostic", "#boot .boot-diagnostic", "main section"],
+]) {
+  test(`the static first screen of ${name} says what the app says there`, async ({ page, browser, baseURL }) => {
+    const before = await staticText(browser, baseURL + path, staticSelector);
+    expect(before.length).toBeGreaterThan(100);
+    await open(page, path);
+    const after = (await page.locator(appSelector).first().innerText()).replace(/\s+/g, " ").trim();
+    expect(before).toBe(after);
+  });
+}
+
+test("Home downloads no lesson text and no search index", async ({ page }) => {
+  const content = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/content/")) content.push(r.url());
+  });
+  await open(page, "/");
+  await expect(page.getByRole("link", { name: "Start the diagnostic" })).toBeVisible();
+  expect(content).toEqual([]);
+});
+
+test("a lesson text that fails to load says so, and Try again loads it", async ({ page }) => {
+  const errors = watchConsole(page);
+  let fail = true;
+  await page.route("**/content/*.json", (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  await open(page, "/lesson/1.1.1.1");
+  const alert = page.getByRole("alert").filter({ hasText: "could not be loaded" }).first();
+  await expect(alert).toContainText("offline");
+  // What does not need the file is there: the title, objectives and the lesson's tools.
+  await expect(page.getByRole("heading", { name: "You will be able to" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark lesson complete" })).toBeVisible();
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveCount(0);
+  expect(errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);
+});
+
+test("a damaged lesson file is refused with a message, not shown", async ({ page }) => {
+  await page.route("**/content/*.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"preview": "not blocks"}' }));
+  await open(page, "/lesson/1.1.1.1");
+  await expect(page.getByRole("alert").filter({ hasText: "could not be loaded from the server" }).first()).toContainText("Reload the page");
+});
+
+test("search works on titles while its index cannot load, and says so", async ({ page }) => {
+  await page.route("**/content/search.*.bin", (route) => route.abort("internetdisconnected"));
+  await open(page, "/");
+  await page.keyboard.press("/");
+  await page.getByRole("combobox").fill("quantization");
+  const status = page.getByRole("status").filter({ hasText: /found/ });
+  await expect(status).toContainText("Titles and summaries only");
+  await expect(page.getByRole("listbox", { name: "Results" }).getByText("Quantization Explained")).toBeVisible();
+});
