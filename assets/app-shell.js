@@ -6,6 +6,15 @@
   // This script sits at the site's root (or base path): the worker and pages are beside it.
   var base = document.currentScript ? new URL(".", document.currentScript.src) : new URL("/", location.href);
   var embedded = location.pathname.indexOf(base.pathname + "embed/") === 0 && window.parent !== window;
+  // A diagnostic in progress resumes on its question, not on the introduction.
+  function diagnosticInProgress() {
+    try {
+      var d = JSON.parse(localStorage.getItem("storewise.diagnostic") || "{}");
+      return d.position > 0 || Object.keys(d.current || {}).length > 0;
+    } catch (e) {
+      return false;
+    }
+  }
   // Which static first screen index.html shows until the app starts: Home's hero on Home,
   // the diagnostic's introduction on the diagnostic, the header alone elsewhere, nothing in
   // an embedded frame.
@@ -17,7 +26,7 @@
   } catch (e) {}
   if (location.pathname.indexOf(base.pathname + "embed/") === 0) root.classList.add("boot-in-frame");
   else if (location.pathname === base.pathname || location.pathname + "/" === base.pathname) root.classList.add("boot-at-home");
-  else if (location.pathname.replace(/\/$/, "") === base.pathname + "diagnostic") root.classList.add("boot-at-diagnostic");
+  else if (location.pathname.replace(/\/$/, "") === base.pathname + "diagnostic" && !diagnosticInProgress()) root.classList.add("boot-at-diagnostic");
 
   if ("serviceWorker" in navigator && !embedded) {
     var accepted = false;

@@ -73,7 +73,12 @@ function files(d) {
 // meant for other sites (the embed snippet and the demo page) and sealed masterclasses,
 // which only learners holding a key fetch (the worker keeps those once fetched).
 const skip = new Set(["sw.js", "_headers", "_redirects", "embed.js"]);
-const built = files(dir).filter((p) => !skip.has(relative(dir, p)) && !p.endsWith(".sealed"));
+writeFileSync(indexPath, html);
+// A page per lesson, for readers before the app starts and for search engines; offline,
+// the app itself shows lessons, so the worker does not keep these.
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "curriculum", "--", "pages", indexPath, dir, publicUrl], { cwd: root, stdio: "inherit" });
+const lessonPage = (p) => relative(dir, p).startsWith("lesson/") && p.endsWith(".html");
+const built = files(dir).filter((p) => !skip.has(relative(dir, p)) && !p.endsWith(".sealed") && !lessonPage(p));
 const version = createHash("sha256");
 for (const p of files(dir).filter((p) => !skip.has(relative(dir, p))).sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
 const list = [publicUrl, ...built.map((p) => publicUrl + relative(dir, p).split("\\").join("/"))];
@@ -82,11 +87,10 @@ writeFileSync(
   join(dir, "sw.js"),
   template.replace("__VERSION__", version.digest("hex").slice(0, 16)).replace("__FILES__", JSON.stringify(list, null, 2)),
 );
-writeFileSync(indexPath, html);
 
 const ancestors = process.env.EMBED_ANCESTORS ?? "*";
 writeFileSync(
   join(dir, "_headers"),
-  `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n/content/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
+  `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/lesson/*\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n/content/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
 );
 console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js caches ${list.length} files`);

@@ -1,5 +1,6 @@
-// Serves a built dist/ folder the way a production static host should: client-side routes
-// fall back to index.html, hashed files are cached for a year, index.html is never cached,
+// Serves a built dist/ folder the way a production static host should: a path with a page
+// of its own (lesson/8.9.3.2.html) gets that page, other client-side routes fall back to
+// index.html, hashed files are cached for a year, index.html is never cached,
 // and text responses are gzip-compressed when the browser accepts it.
 //   node scripts/static-server.mjs [dir=dist] [port=8080] [host=127.0.0.1] [prefix=/]
 // With a prefix such as /academy the site is served under that path, as a host serving
@@ -30,8 +31,10 @@ const types = {
   ".bin": "application/octet-stream",
 };
 const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest", ".txt", ".bin"]);
-// Trunk names built files like app-0123456789abcdef.js.
-const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+types[".sealed"] = "application/octet-stream";
+// Trunk names built files like app-0123456789abcdef.js, the content compiler like
+// content/lesson-id.0123456789abcdef.json.
+const hashed = /[-.][0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 
 async function fileFor(pathname) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
@@ -45,6 +48,9 @@ async function fileFor(pathname) {
       if ((await stat(index).catch(() => null))?.isFile()) return index;
     }
   } catch {}
+  // A page written for this path (a lesson's static page: /lesson/8.9.3.2 is served from
+  // lesson/8.9.3.2.html, as Netlify and Cloudflare Pages do).
+  if ((await stat(candidate + ".html").catch(() => null))?.isFile()) return candidate + ".html";
   // Anything that is not a missing asset is a client-side route (lesson numbers such as
   // /lesson/8.9.3.2 contain dots): serve the app.
   return types[extname(safe)] ? null : join(dir, "index.html");

@@ -11,6 +11,17 @@ pub fn ContinueLinks() -> impl IntoView {
     let learner = Learner::get();
     let last = Memo::new(move |_| learner.last_opened());
     let next = Memo::new(move |_| learner.next_on_roadmap());
+    // Not a link to the page the learner is reading.
+    let location = leptos_router::hooks::use_location();
+    let here = Memo::new(move |_| location.pathname.get());
+    let elsewhere = move |ix: Option<u32>| {
+        ix.filter(|&ix| {
+            let path = format!("{}/lesson/{}", crate::BASE, CURRICULUM.lesson(ix).number);
+            here.with(|h| *h != path)
+        })
+    };
+    let last = Memo::new(move |_| elsewhere(last.get()));
+    let next = Memo::new(move |_| elsewhere(next.get()));
     let link = |ix: u32, label: &'static str| {
         let l = CURRICULUM.lesson(ix);
         view! {

@@ -7,6 +7,7 @@ mod core_view;
 mod files;
 mod lesson_file;
 pub mod markdown;
+pub mod pages;
 pub use codegen::FILES_DIR;
 
 use academy_core::body::{body_text, word_count};

@@ -586,3 +586,38 @@ fn locked_masterclasses_are_sealed_and_their_text_is_not_in_the_source() {
         .open(&sealed[0].1)
         .is_none());
 }
+
+#[test]
+fn lesson_pages_carry_the_preview_in_the_built_page_and_never_a_locked_masterclass() {
+    let f = Fixture::new("pages");
+    f.edit(
+        "programs/alpha/lessons/alpha-second.md",
+        "plan = \"free\"",
+        "plan = \"pro\"",
+    );
+    let content = f.load().unwrap();
+    let template = "<html><head><title>Site</title>\n<meta name=\"description\" content=\"About the site\">\n</head><body><div id=\"boot\"><header>nav</header>\n<!-- boot-main -->\n<main>Home</main>\n<!-- /boot-main -->\n</div></body></html>";
+    let pages = academy_content::pages::lesson_pages(&content, template, "/academy/").unwrap();
+    assert_eq!(pages.len(), content.lessons.len());
+    let (path, html) = &pages[1];
+    let lesson = &content.lessons[1];
+    assert_eq!(path, &format!("lesson/{}.html", lesson.number));
+    assert!(html.contains(&format!(
+        "<title>{} {} · Site</title>",
+        lesson.number, lesson.title
+    )));
+    assert!(html.contains(&format!("content=\"{}\"", lesson.summary)));
+    assert!(html.contains("<header>nav</header>") && !html.contains("<main>Home</main>"));
+    assert!(
+        html.contains("alpha-secondp1 "),
+        "the preview is in the page"
+    );
+    assert!(
+        !html.contains("alpha-secondm1 "),
+        "the locked masterclass is not"
+    );
+    assert!(html.contains("href=\"/academy/curriculum\""));
+    assert!(html.contains("<link rel=\"preload\" href=\"/academy/content/alpha-second."));
+    let broken = template.replace("<!-- /boot-main -->", "");
+    assert!(academy_content::pages::lesson_pages(&content, &broken, "/").is_err());
+}

@@ -27,6 +27,20 @@ for (const [name, path, staticSelector, appSelector] of [
   });
 }
 
+test("a lesson has a page of its own with its preview, which the app then shows the same", async ({ page, browser, baseURL, request }) => {
+  const html = await (await request.get("/lesson/1.1.1.1")).text();
+  expect(html).toContain("<title>1.1.1.1 Choosing a Niche You Can Win · Storewise Academy</title>");
+  const parts = ["nav.breadcrumbs", ".lesson-header", ".objectives", "[aria-labelledby=preview-title]"];
+  const before = [];
+  for (const part of parts) before.push(await staticText(browser, baseURL + "/lesson/1.1.1.1", "#boot " + part));
+  expect(before[3].length).toBeGreaterThan(400);
+  await open(page, "/lesson/1.1.1.1");
+  await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
+  for (const [i, part] of parts.entries()) {
+    expect((await page.locator("main " + part).first().innerText()).replace(/\s+/g, " ").trim()).toBe(before[i]);
+  }
+});
+
 test("Home downloads no lesson text and no search index", async ({ page }) => {
   const content = [];
   page.on("request", (r) => {

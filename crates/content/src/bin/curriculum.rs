@@ -5,16 +5,18 @@
 
 use academy_content::{load, Content, Lesson, Rules, Secret};
 use academy_core::body::body_text;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: curriculum <check | stats | report | lessons | lesson NUMBER-OR-ID | access-code --plan PLAN | emit DIR | probe>\n\
+const USAGE: &str = "usage: curriculum <check | stats | report | lessons | lesson NUMBER-OR-ID | access-code --plan PLAN | emit DIR | pages PAGE DIR BASE | probe>\n\
   check          validate the content with the same rules as the build\n\
   stats          one JSON object with counts and words\n\
   report         a table per program: lessons, words, answered questions, checkpoints\n\
   lessons        one JSON object per line for every lesson\n\
   lesson 8.9.3.2 one lesson as JSON, with its preview and masterclass text\n\
   access-code --plan core   the access code that unlocks a plan (from ACADEMY_SECRET)\n\
+  pages PAGE DIR BASE  write DIR/lesson/<number>.html for every lesson from the built page\n\
+                 PAGE (its first screen replaced by the lesson's preview); BASE is the public URL\n\
   emit DIR       write the lesson texts, sealed masterclasses and search index into DIR/content\n\
                  (the built site; the Trunk hook runs it, with the build's ACADEMY_SECRET)\n\
   probe          per lesson, the longest plain-text run of its masterclass (for the locked-text test)\n\
@@ -34,7 +36,15 @@ fn main() -> ExitCode {
     };
     if !matches!(
         command.as_str(),
-        "check" | "stats" | "report" | "lessons" | "lesson" | "access-code" | "emit" | "probe"
+        "check"
+            | "stats"
+            | "report"
+            | "lessons"
+            | "lesson"
+            | "access-code"
+            | "emit"
+            | "pages"
+            | "probe"
     ) {
         eprintln!("unknown command `{command}`\n{USAGE}");
         return ExitCode::from(2);
@@ -97,6 +107,7 @@ fn main() -> ExitCode {
         }
         "access-code" => return access_code(&content, &args[1..]),
         "emit" => return emit(&content, args.get(1)),
+        "pages" => return pages(&content, &args[1..]),
         "probe" => {
             for l in &content.lessons {
                 let longest = l
@@ -261,19 +272,10 @@ fn emit(content: &Content, dir: Option<&String>) -> ExitCode {
     };
     let (_, files) = content.to_rust(&secret);
     let root = PathBuf::from(dir);
-    let mut bytes = 0;
-    for (name, data) in &files {
-        let path = root.join(name);
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, data));
-        if let Err(e) = written {
-            eprintln!("cannot write {}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
-        bytes += data.len();
-    }
+    let bytes = match write_files(&root, &files) {
+        Ok(bytes) => bytes,
+        Err(code) => return code,
+    };
     println!(
         "emit: {} files, {} KB, in {}",
         files.len(),
@@ -281,4 +283,54 @@ fn emit(content: &Content, dir: Option<&String>) -> ExitCode {
         root.join(academy_content::FILES_DIR).display()
     );
     ExitCode::SUCCESS
+}
+
+/// Writes the static lesson pages (see `academy_content::pages`).
+fn pages(content: &Content, args: &[String]) -> ExitCode {
+    let [page, dir, base] = args else {
+        eprintln!("usage: curriculum pages dist/index.html dist /");
+        return ExitCode::from(2);
+    };
+    let template = match std::fs::read_to_string(page) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("cannot read {page}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let pages = match academy_content::pages::lesson_pages(content, &template, base) {
+        Ok(pages) => pages,
+        Err(problem) => {
+            eprintln!("{page}: {problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let root = PathBuf::from(dir);
+    if let Err(code) = write_files(&root, &pages) {
+        return code;
+    }
+    println!(
+        "pages: {} lesson pages in {}",
+        pages.len(),
+        root.join("lesson").display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Writes (path under `root`, contents) pairs, creating folders; the bytes written.
+fn write_files(root: &Path, files: &[(String, impl AsRef<[u8]>)]) -> Result<usize, ExitCode> {
+    let mut bytes = 0;
+    for (name, data) in files {
+        let path = root.join(name);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, data));
+        if let Err(e) = written {
+            eprintln!("cannot write {}: {e}", path.display());
+            return Err(ExitCode::FAILURE);
+        }
+        bytes += data.as_ref().len();
+    }
+    Ok(bytes)
 }

@@ -1,0 +1,253 @@
+//! Static lesson pages: the built `index.html` with a lesson's header, objectives and free
+//! preview in place of Home's first screen, written as `lesson/<number>.html`. A host that
+//! serves `/lesson/8.9.3.2` from that file shows the lesson before the app has loaded, to
+//! readers without JavaScript and to search engines; the app then replaces it with the
+//! same markup (`src/pages/lesson.rs`, compared by an end-to-end test) and the rest of the
+//! lesson. Locked masterclasses never appear here: only previews do.
+
+use crate::{Content, Lesson};
+use academy_core::{Block, Inline};
+use std::fmt::Write;
+
+const MAIN_START: &str = "<!-- boot-main -->";
+const MAIN_END: &str = "<!-- /boot-main -->";
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `(path under the site's root, HTML)` of every lesson's page. `template` is the built
+/// `index.html`; `base` is the site's public URL ("/" or "/academy/").
+pub fn lesson_pages(
+    c: &Content,
+    template: &str,
+    base: &str,
+) -> Result<Vec<(String, String)>, String> {
+    let start = template
+        .find(MAIN_START)
+        .ok_or("the page has no `<!-- boot-main -->` marker")?;
+    let end = template
+        .find(MAIN_END)
+        .ok_or("the page has no `<!-- /boot-main -->` marker")?;
+    let (title_at, title_end) = template
+        .find("<title>")
+        .zip(template.find("</title>"))
+        .ok_or("the page has no <title>")?;
+    let site = &template[title_at + "<title>".len()..title_end];
+    let description = "<meta name=\"description\" content=\"";
+    let description_at = template
+        .find(description)
+        .map(|i| i + description.len())
+        .ok_or("the page has no meta description")?;
+    let description_end = description_at
+        + template[description_at..]
+            .find('"')
+            .ok_or("the meta description is not closed")?;
+    if !(title_end < description_at
+        && template
+            .find("</head>")
+            .is_some_and(|h| description_end < h && h < start))
+    {
+        return Err(
+            "the page's <title>, description, </head> and main are not in that order".into(),
+        );
+    }
+    let base = base.trim_end_matches('/');
+    Ok(c.lessons
+        .iter()
+        .map(|l| {
+            let mut page = String::with_capacity(template.len() + 8192);
+            page.push_str(&template[..title_at]);
+            let _ = write!(
+                page,
+                "<title>{} · {site}</title>",
+                escape(&format!("{} {}", l.number, l.title))
+            );
+            page.push_str(&template[title_end + "</title>".len()..description_at]);
+            page.push_str(&escape(&l.summary));
+            let head_end = template.find("</head>").unwrap_or(start);
+            page.push_str(&template[description_end..head_end]);
+            // The app fetches the lesson's text as it starts: have it on the way already.
+            let (file, _) = crate::codegen::lesson_text_file(l);
+            let _ = writeln!(
+                page,
+                "<link rel=\"preload\" href=\"{base}/{file}\" as=\"fetch\" crossorigin>"
+            );
+            page.push_str(&template[head_end..start]);
+            page.push_str(&lesson_main(c, l, base));
+            page.push_str(&template[end + MAIN_END.len()..]);
+            (format!("lesson/{}.html", l.number), page)
+        })
+        .collect())
+}
+
+/// What `LessonView` shows before its masterclass, as HTML.
+fn lesson_main(c: &Content, l: &Lesson, base: &str) -> String {
+    let [p, m, d, _] = l.position.map(usize::from);
+    let program = &c.programs[p];
+    let mission = &program.missions[m];
+    let module = &mission.modules[d];
+    let (p, m, d) = (p + 1, m + 1, d + 1);
+    let mut out = String::with_capacity(8192);
+    let _ = write!(
+        out,
+        "<main id=\"main\"><article class=\"container lesson\">\
+         <nav aria-label=\"Breadcrumb\" class=\"breadcrumbs\"><ol>\
+         <li><a href=\"{base}/curriculum\">Curriculum</a></li>\
+         <li>Program {p}: {}</li><li>Mission {p}.{m}: {}</li><li>Module {p}.{m}.{d}: {}</li>\
+         </ol></nav>\
+         <header class=\"lesson-header\"><p class=\"lesson-number\">Lesson {}</p><h1>{}</h1>\
+         <p class=\"subtitle\">{}</p>\
+         <ul class=\"badges\" aria-label=\"Lesson facts\">\
+         <li class=\"badge difficulty rung-{}\"><span class=\"badge-label\">Difficulty: </span>{}</li>\
+         <li class=\"badge path path-{}\"><span class=\"badge-label\">Path: </span>{}</li>\
+         <li class=\"badge minutes\">{} min</li></ul></header>\
+         <div class=\"lesson-layout\"><div class=\"lesson-main-column prose\">\
+         <section aria-labelledby=\"objectives-title\" class=\"objectives\">\
+         <h2 id=\"objectives-title\">You will be able to</h2><ul>",
+        escape(&program.title),
+        escape(&mission.title),
+        escape(&module.title),
+        escape(&l.number),
+        escape(&l.title),
+        escape(&l.subtitle),
+        l.difficulty,
+        escape(&c.difficulties[l.difficulty].name),
+        escape(&c.paths[l.path].id),
+        escape(&c.paths[l.path].name),
+        l.minutes,
+    );
+    for objective in &l.objectives {
+        let _ = write!(out, "<li>{}</li>", escape(objective));
+    }
+    out.push_str(
+        "</ul></section><section aria-labelledby=\"preview-title\">\
+         <h2 id=\"preview-title\">Preview</h2>",
+    );
+    blocks(&mut out, &l.preview, base);
+    out.push_str("</section></div></div></article></main>");
+    out
+}
+
+/// A body as `components/body.rs` renders it.
+fn blocks(out: &mut String, body: &[Block], base: &str) {
+    for b in body {
+        match b {
+            // Bodies sit under the page's own section headings (h2), so `##` becomes h3.
+            Block::Heading { level, content } => {
+                let h = match level {
+                    2 => 3,
+                    3 => 4,
+                    _ => 5,
+                };
+                let _ = write!(out, "<h{h}>");
+                inlines(out, content, base);
+                let _ = write!(out, "</h{h}>");
+            }
+            Block::Paragraph(content) => {
+                out.push_str("<p>");
+                inlines(out, content, base);
+                out.push_str("</p>");
+            }
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                let _ = write!(out, "<{tag}>");
+                for item in items.iter() {
+                    out.push_str("<li>");
+                    blocks(out, item, base);
+                    out.push_str("</li>");
+                }
+                let _ = write!(out, "</{tag}>");
+            }
+            Block::Code { lang, code } => {
+                out.push_str("<pre tabindex=\"0\"");
+                if !lang.is_empty() {
+                    let _ = write!(out, " aria-label=\"{} code\"", escape(lang));
+                }
+                let _ = write!(out, "><code>{}</code></pre>", escape(code));
+            }
+            Block::Table { head, rows } => {
+                out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table><thead><tr>");
+                for cell in head.iter() {
+                    out.push_str("<th scope=\"col\">");
+                    inlines(out, cell, base);
+                    out.push_str("</th>");
+                }
+                out.push_str("</tr></thead><tbody>");
+                for row in rows.iter() {
+                    out.push_str("<tr>");
+                    for cell in row.iter() {
+                        out.push_str("<td>");
+                        inlines(out, cell, base);
+                        out.push_str("</td>");
+                    }
+                    out.push_str("</tr>");
+                }
+                out.push_str("</tbody></table></div>");
+            }
+            Block::Callout { kind, content } => {
+                let label = kind.label();
+                let _ = write!(
+                    out,
+                    "<aside class=\"callout callout-{}\" aria-label=\"{label}\"><p class=\"callout-title\">{label}</p>",
+                    label.to_lowercase()
+                );
+                blocks(out, content, base);
+                out.push_str("</aside>");
+            }
+            Block::Quote(content) => {
+                out.push_str("<blockquote>");
+                blocks(out, content, base);
+                out.push_str("</blockquote>");
+            }
+        }
+    }
+}
+
+fn inlines(out: &mut String, content: &[Inline], base: &str) {
+    for i in content {
+        match i {
+            Inline::Text(t) => out.push_str(&escape(t)),
+            Inline::Code(t) => {
+                let _ = write!(out, "<code>{}</code>", escape(t));
+            }
+            Inline::Strong(c) => tagged(out, "strong", c, base),
+            Inline::Emphasis(c) => tagged(out, "em", c, base),
+            Inline::Link { href, content } => {
+                let external = href.starts_with("https://");
+                let href = if href.starts_with('/') {
+                    format!("{base}{href}")
+                } else {
+                    href.to_string()
+                };
+                let _ = write!(out, "<a href=\"{}\"", escape(&href));
+                if external {
+                    out.push_str(" rel=\"noopener noreferrer\" target=\"_blank\"");
+                }
+                out.push('>');
+                inlines(out, content, base);
+                if external {
+                    out.push_str("<span class=\"visually-hidden\"> (opens in a new tab)</span>");
+                }
+                out.push_str("</a>");
+            }
+            Inline::LineBreak => out.push_str("<br>"),
+        }
+    }
+}
+
+fn tagged(out: &mut String, tag: &str, content: &[Inline], base: &str) {
+    let _ = write!(out, "<{tag}>");
+    inlines(out, content, base);
+    let _ = write!(out, "</{tag}>");
+}
