@@ -6,6 +6,21 @@
   // This script sits at the site's root (or base path): the worker and pages are beside it.
   var base = document.currentScript ? new URL(".", document.currentScript.src) : new URL("/", location.href);
   var embedded = location.pathname.indexOf(base.pathname + "embed/") === 0 && window.parent !== window;
+  // Resolves once the static first screen has painted (or at once when there is nothing to
+  // wait for): the app waits for it before replacing that screen, so a fast start never
+  // leaves the page blank, and the largest paint is the first screen's.
+  window.storewisePainted = new Promise(function (resolve) {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    var framed = location.pathname.indexOf(base.pathname + "embed/") === 0; // no first screen there
+    if (framed || !types || types.indexOf("largest-contentful-paint") < 0 || document.visibilityState === "hidden") return resolve();
+    new PerformanceObserver(function (list, observer) {
+      observer.disconnect();
+      resolve();
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+    // Never hold the app back for long (a page opened in the background paints nothing).
+    setTimeout(resolve, 500);
+  });
+
   // A diagnostic in progress resumes on its question, not on the introduction.
   function diagnosticInProgress() {
     try {

@@ -1,8 +1,25 @@
-//! Entry point: show panics in the browser console, replace the static first screen with
-//! the app, and tell the page the app has started (it then registers the service worker).
+//! Entry point: show panics in the browser console, then replace the static first screen
+//! with the app and tell the page the app has started (it then registers the service worker).
+
+use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // On a fast connection the app can be ready before the static first screen has
+    // painted: app-shell.js says when it has (`storewisePainted`), and the app waits for it.
+    let painted = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"storewisePainted".into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match painted {
+        Some(painted) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+            start();
+        }),
+        None => start(),
+    }
+}
+
+fn start() {
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
