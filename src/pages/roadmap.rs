@@ -7,6 +7,7 @@ use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::state::{today, Learner};
 use academy_core::calendar::to_ics;
+use academy_core::date::Day;
 use academy_core::diagnostic::assess;
 use academy_core::roadmap::{plan, Reason, Roadmap, WEEKS_PER_PHASE};
 use leptos::prelude::*;
@@ -18,7 +19,8 @@ const HOURS_CHOICES: [u32; 9] = [1, 2, 3, 4, 5, 6, 8, 10, 15];
 pub fn RoadmapPage() -> impl IntoView {
     crate::set_page_title("Your roadmap");
     let learner = Learner::get();
-    let has_attempt = move || learner.diagnostic.with(|d| !d.attempts.is_empty());
+    // A memo: a change of pace must not rebuild the page, only re-plan it.
+    let has_attempt = Memo::new(move |_| learner.diagnostic.with(|d| !d.attempts.is_empty()));
     let results = Memo::new(move |_| {
         learner
             .diagnostic
@@ -58,7 +60,7 @@ pub fn RoadmapPage() -> impl IntoView {
     };
 
     move || {
-        if !has_attempt() {
+        if !has_attempt.get() {
             return view! {
                 <section class="container section prose">
                     <h1>"Your roadmap"</h1>
@@ -81,80 +83,161 @@ pub fn RoadmapPage() -> impl IntoView {
                     <button type="button" class="button" on:click=export>"Add to calendar (.ics)"</button>
                     <button type="button" class="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
                 </div>
-                {move || roadmap.get().map(|r| view! { <RoadmapBody roadmap=r start=start/> })}
+                <Show when=move || roadmap.with(|r| r.is_some())>
+                    <RoadmapBody roadmap=roadmap start=start/>
+                </Show>
             </section>
         }
         .into_any()
     }
 }
 
+/// One row of the plan: a phase's heading, or a lesson to study.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Row {
+    Phase {
+        phase: u32,
+        heading: String,
+        dates: String,
+    },
+    Lesson {
+        lesson: u32,
+        reasons: Vec<Reason>,
+    },
+}
+
+fn rows(roadmap: &Roadmap, start: Day) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (phase, items) in roadmap.phases() {
+        let first = phase * WEEKS_PER_PHASE;
+        let last_week = items
+            .iter()
+            .filter_map(|&i| roadmap.items[i].week)
+            .max()
+            .unwrap_or(first);
+        let from = start.plus_days(i64::from(first) * 7);
+        let to = start.plus_days(i64::from(last_week) * 7 + 6);
+        rows.push(Row::Phase {
+            phase,
+            heading: format!(
+                "Phase {} · weeks {}–{}",
+                phase + 1,
+                first + 1,
+                last_week + 1
+            ),
+            dates: format!("{} – {}", from.human(), to.human()),
+        });
+        rows.extend(items.into_iter().map(|i| Row::Lesson {
+            lesson: roadmap.items[i].lesson,
+            reasons: roadmap.items[i].reasons.clone(),
+        }));
+    }
+    rows
+}
+
+/// The plan as one keyed list: a new pace moves the phase headings and updates each
+/// lesson's week, and keeps every lesson's row as it is (a re-plan stays within a frame).
 #[component]
-fn RoadmapBody(roadmap: Roadmap, start: academy_core::date::Day) -> impl IntoView {
-    let total = roadmap.items.len();
-    let done = roadmap.done();
-    let finish = start.plus_days(i64::from(roadmap.weeks) * 7);
-    let hours = roadmap.remaining_minutes.div_ceil(60);
-    let summary = if total == 0 {
-        "Your diagnostic found no gaps: there is nothing to schedule.".to_string()
-    } else if done == total {
-        format!("All {total} lessons of your roadmap are complete.")
-    } else {
-        format!(
-            "{done} of {total} lessons done. About {hours} hours of study remain: at this pace you finish around {}.",
-            finish.human()
-        )
+fn RoadmapBody(roadmap: Memo<Option<Roadmap>>, start: Day) -> impl IntoView {
+    let summary = move || {
+        roadmap.with(|r| {
+            let Some(r) = r else { return String::new() };
+            let total = r.items.len();
+            let done = r.done();
+            if total == 0 {
+                "Your diagnostic found no gaps: there is nothing to schedule.".to_string()
+            } else if done == total {
+                format!("All {total} lessons of your roadmap are complete.")
+            } else {
+                let finish = start.plus_days(i64::from(r.weeks) * 7);
+                format!(
+                    "{done} of {total} lessons done. About {} hours of study remain: at this pace you finish around {}.",
+                    r.remaining_minutes.div_ceil(60),
+                    finish.human()
+                )
+            }
+        })
     };
-    let phases = roadmap.phases();
-    let done_items: Vec<usize> = (0..roadmap.items.len())
-        .filter(|&i| roadmap.items[i].done)
-        .collect();
+    let total = move || roadmap.with(|r| r.as_ref().map_or(0, |r| r.items.len()));
+    let done = move || roadmap.with(|r| r.as_ref().map_or(0, |r| r.done()));
+    let plan_rows = Memo::new(move |_| {
+        roadmap.with(|r| r.as_ref().map(|r| rows(r, start)).unwrap_or_default())
+    });
+    let done_items = Memo::new(move |_| {
+        roadmap.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.items
+                        .iter()
+                        .filter(|i| i.done)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <p class="roadmap-summary" role="status">{summary}</p>
-        <progress class="roadmap-progress" max=total.max(1) value=done aria-label="Roadmap progress"></progress>
-        {phases.into_iter().map(|(phase, items)| {
-            let first = phase * WEEKS_PER_PHASE;
-            let last_week = items.iter().filter_map(|&i| roadmap.items[i].week).max().unwrap_or(first);
-            let from = start.plus_days(i64::from(first) * 7);
-            let to = start.plus_days(i64::from(last_week) * 7 + 6);
-            view! {
-                <section class="phase" aria-labelledby=format!("phase-{phase}")>
-                    <h2 id=format!("phase-{phase}")>
-                        {format!("Phase {} · weeks {}–{}", phase + 1, first + 1, last_week + 1)}
-                        <span class="phase-dates">{format!("{} – {}", from.human(), to.human())}</span>
-                    </h2>
+        <progress class="roadmap-progress" max=move || total().max(1) value=done aria-label="Roadmap progress"></progress>
+        <ol class="roadmap-items roadmap-plan">
+            <For each=move || plan_rows.get() key=|row| row.clone() let:row>
+                {match row {
+                    Row::Phase { phase, heading, dates } => view! {
+                        <li class="phase-heading">
+                            <h2 id=format!("phase-{phase}")>{heading}<span class="phase-dates">{dates}</span></h2>
+                        </li>
+                    }
+                    .into_any(),
+                    Row::Lesson { lesson, reasons } => view! { <Item lesson=lesson reasons=reasons roadmap=roadmap start=start/> }.into_any(),
+                }}
+            </For>
+        </ol>
+        {move || {
+            let done_items = done_items.get();
+            (!done_items.is_empty()).then(|| view! {
+                <section class="phase done-phase" aria-labelledby="phase-done">
+                    <h2 id="phase-done">{format!("Done ({})", done_items.len())}</h2>
                     <ol class="roadmap-items">
-                        {items.into_iter().map(|i| view! { <Item item=roadmap.items[i].clone() start=start/> }).collect_view()}
+                        {done_items.into_iter().map(|item| view! { <Item lesson=item.lesson reasons=item.reasons roadmap=roadmap start=start/> }).collect_view()}
                     </ol>
                 </section>
-            }
-        }).collect_view()}
-        {(!done_items.is_empty()).then(|| view! {
-            <section class="phase done-phase" aria-labelledby="phase-done">
-                <h2 id="phase-done">{format!("Done ({})", done_items.len())}</h2>
-                <ol class="roadmap-items">
-                    {done_items.into_iter().map(|i| view! { <Item item=roadmap.items[i].clone() start=start/> }).collect_view()}
-                </ol>
-            </section>
-        })}
+            })
+        }}
     }
 }
 
 #[component]
-fn Item(item: academy_core::roadmap::RoadmapItem, start: academy_core::date::Day) -> impl IntoView {
-    let lesson = CURRICULUM.lesson(item.lesson);
-    let when = item
-        .week
-        .map(|w| format!("Week of {}", start.plus_days(i64::from(w) * 7).human()));
+fn Item(
+    lesson: u32,
+    reasons: Vec<Reason>,
+    roadmap: Memo<Option<Roadmap>>,
+    start: Day,
+) -> impl IntoView {
+    let ix = lesson;
+    let lesson = CURRICULUM.lesson(ix);
+    let item = move || {
+        roadmap.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.items.iter().find(|i| i.lesson == ix))
+                .map(|i| (i.done, i.week))
+        })
+    };
+    let done = move || item().is_some_and(|(done, _)| done);
+    let when = move || {
+        item()
+            .and_then(|(_, week)| week)
+            .map(|w| format!(" · Week of {}", start.plus_days(i64::from(w) * 7).human()))
+    };
     view! {
-        <li class="roadmap-item" class:done=item.done>
+        <li class="roadmap-item" class:done=done>
             <p class="roadmap-item-title">
                 <Link href=format!("/lesson/{}", lesson.number)><span class="lesson-number">{lesson.number}</span>" "{lesson.title}</Link>
-                {item.done.then(|| view! { <span class="done-mark">"Completed"</span> })}
+                <Show when=done><span class="done-mark">"Completed"</span></Show>
                 <crate::components::badges::LockMark lesson=lesson/>
             </p>
-            <p class="muted">{format!("{} min", lesson.minutes)}{when.map(|w| format!(" · {w}"))}</p>
+            <p class="muted">{format!("{} min", lesson.minutes)}{when}</p>
             <ul class="reasons">
-                {item.reasons.iter().map(|reason| match *reason {
+                {reasons.iter().map(|reason| match *reason {
                     Reason::Gap { checkpoint, state, evidence } => {
                         let statement = CURRICULUM.checkpoints[checkpoint as usize].statement;
                         let why = evidence.map(|e| e.describe(&CURRICULUM)).unwrap_or_default();

@@ -61,7 +61,7 @@ impl CheckState {
 }
 
 /// Which answer decided a checkpoint's state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Evidence {
     /// The learner chose this option.
     Chose {

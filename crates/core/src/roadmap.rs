@@ -79,7 +79,7 @@ pub fn gap_report(c: &Curriculum, results: &[CheckpointResult]) -> GapReport {
 }
 
 /// Why a lesson is on the roadmap.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reason {
     /// It teaches a checkpoint that is not mastered, because of this answer.
     Gap {
