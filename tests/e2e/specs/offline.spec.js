@@ -66,9 +66,13 @@ test("a new deployment is offered as a reload, and accepting it runs the new ver
     await page.reload();
     const offer = page.getByRole("status").filter({ hasText: "A new version of the app is ready." });
     await expect(offer).toBeVisible({ timeout: 20_000 });
+    // Accepting hands over to the new worker, which reloads the page.
+    const reloaded = page.waitForEvent("load", { timeout: 20_000 });
     await offer.getByRole("button", { name: "Reload to update" }).click();
+    await reloaded;
     await expect(page.locator('meta[name="storewise-build"]')).toHaveAttribute("content", "B", { timeout: 20_000 });
     await started(page);
+    await expect(offer).toHaveCount(0);
     // The old version's cache is gone once the new one took over.
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(1);
     await context.close();
