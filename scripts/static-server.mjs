@@ -29,9 +29,9 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
   ".ics": "text/calendar; charset=utf-8",
   ".bin": "application/octet-stream",
+  ".sealed": "application/octet-stream",
 };
 const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest", ".txt", ".bin"]);
-types[".sealed"] = "application/octet-stream";
 // Trunk names built files like app-0123456789abcdef.js, the content compiler like
 // content/lesson-id.0123456789abcdef.json.
 const hashed = /[-.][0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;

@@ -58,7 +58,6 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
 
 thread_local! {
     static TEXTS: RefCell<HashMap<LessonIx, &'static LessonText>> = RefCell::new(HashMap::new());
-    static SEALED: RefCell<HashMap<LessonIx, &'static [u8]>> = RefCell::new(HashMap::new());
     static SEARCH: RefCell<Option<&'static SearchIndex>> = const { RefCell::new(None) };
 }
 
@@ -76,16 +75,12 @@ pub async fn lesson_text(ix: LessonIx) -> Result<&'static LessonText, LoadError>
 }
 
 /// A lesson's sealed masterclass, still sealed; `None` when its masterclass is not sealed.
-pub async fn sealed(ix: LessonIx) -> Result<Option<&'static [u8]>, LoadError> {
+/// Not kept: the lesson page keeps what it opens.
+pub async fn sealed(ix: LessonIx) -> Result<Option<Vec<u8>>, LoadError> {
     let Some(academy_core::Masterclass::Sealed(file)) = CURRICULUM.lesson(ix).masterclass else {
         return Ok(None);
     };
-    if let Some(bytes) = SEALED.with(|s| s.borrow().get(&ix).copied()) {
-        return Ok(Some(bytes));
-    }
-    let bytes: &'static [u8] = fetch_bytes(file).await?.leak();
-    SEALED.with(|s| s.borrow_mut().insert(ix, bytes));
-    Ok(Some(bytes))
+    fetch_bytes(file).await.map(Some)
 }
 
 /// The full-text search index.

@@ -26,18 +26,23 @@ fn with_text<V: IntoView + 'static>(
     text: TextResource,
     part: impl Fn(&'static LessonText) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    move || {
-        match text.get() {
-        None => view! { <p class="muted loading" role="status">"Loading the lesson text…"</p> }.into_any(),
+    move || match text.get() {
+        None => view! { <p class="muted loading" role="status">"Loading the lesson text…"</p> }
+            .into_any(),
         Some(Ok(t)) => part(t).into_any(),
-        Some(Err(e)) => view! {
-            <div class="load-error" role="alert">
-                <p>{e.message("This lesson's text")}</p>
-                <button type="button" class="button small" on:click=move |_| text.refetch()>"Try again"</button>
-            </div>
+        Some(Err(e)) => {
+            load_failed(e.message("This lesson's text"), move || text.refetch()).into_any()
         }
-        .into_any(),
     }
+}
+
+/// Why something could not load, and a button to try again.
+fn load_failed(message: String, retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <div class="load-error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="button small" on:click=move |_| retry()>"Try again"</button>
+        </div>
     }
 }
 
@@ -144,7 +149,7 @@ async fn unseal(ix: LessonIx, learner: Learner) -> Result<Option<&'static [Block
     let Some(bytes) = sealed(ix).await? else {
         return Ok(None);
     };
-    let Some(blocks) = open_masterclass(lesson, bytes, |plan| learner.key_for(plan)) else {
+    let Some(blocks) = open_masterclass(lesson, &bytes, |plan| learner.key_for(plan)) else {
         return Ok(None);
     };
     let blocks: &'static [Block] = blocks.leak();
@@ -191,13 +196,7 @@ fn MasterclassSection(ix: LessonIx, text: TextResource) -> impl IntoView {
             <p class="load-error" role="alert">"Your access code does not open this masterclass: it was probably made for an earlier version of the curriculum. Enter a current code in Settings."</p>
         }
         .into_any(),
-        (true, Some(Err(e))) => view! {
-            <div class="load-error" role="alert">
-                <p>{e.message("The masterclass")}</p>
-                <button type="button" class="button small" on:click=move |_| opened.refetch()>"Try again"</button>
-            </div>
-        }
-        .into_any(),
+        (true, Some(Err(e))) => load_failed(e.message("The masterclass"), move || opened.refetch()).into_any(),
     })
     .into_any()
 }

@@ -6,6 +6,7 @@
 //! lesson. Locked masterclasses never appear here: only previews do.
 
 use crate::{Content, Lesson};
+use academy_core::body::Inlines;
 use academy_core::{Block, Inline};
 use std::fmt::Write;
 
@@ -177,21 +178,11 @@ fn blocks(out: &mut String, body: &[Block], base: &str) {
                 let _ = write!(out, "><code>{}</code></pre>", escape(code));
             }
             Block::Table { head, rows } => {
-                out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table><thead><tr>");
-                for cell in head.iter() {
-                    out.push_str("<th scope=\"col\">");
-                    inlines(out, cell, base);
-                    out.push_str("</th>");
-                }
-                out.push_str("</tr></thead><tbody>");
-                for row in rows.iter() {
-                    out.push_str("<tr>");
-                    for cell in row.iter() {
-                        out.push_str("<td>");
-                        inlines(out, cell, base);
-                        out.push_str("</td>");
-                    }
-                    out.push_str("</tr>");
+                out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table><thead>");
+                row(out, "<th scope=\"col\">", "</th>", head, base);
+                out.push_str("</thead><tbody>");
+                for cells in rows.iter() {
+                    row(out, "<td>", "</td>", cells, base);
                 }
                 out.push_str("</tbody></table></div>");
             }
@@ -250,4 +241,15 @@ fn tagged(out: &mut String, tag: &str, content: &[Inline], base: &str) {
     let _ = write!(out, "<{tag}>");
     inlines(out, content, base);
     let _ = write!(out, "</{tag}>");
+}
+
+/// A table row, each cell between `open` and `close`.
+fn row(out: &mut String, open: &str, close: &str, cells: &[Inlines], base: &str) {
+    out.push_str("<tr>");
+    for cell in cells {
+        out.push_str(open);
+        inlines(out, cell, base);
+        out.push_str(close);
+    }
+    out.push_str("</tr>");
 }
