@@ -1,4 +1,6 @@
 // Trunk post-build hook (also runs on a built folder: node scripts/post-build.mjs DIR).
+// -. Builds the app's wasm (scripts/build-wasm.mjs: split into pages for release builds)
+//    and puts the tags that load it where index.html says <!-- wasm -->.
 // 0. Writes the files the wasm names but does not hold (lesson texts, sealed masterclasses,
 //    the search index) with `curriculum emit`, from the same content and ACADEMY_SECRET.
 // 1. Puts the hash of every inline script (Trunk's wasm loader) into the page's Content
@@ -11,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { buildWasm } from "./build-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -23,6 +26,13 @@ execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "curriculum", "--"
 const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? process.env.PUBLIC_URL ?? "/").replace(/\/?$/, "/");
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+if (!html.includes("<!-- wasm -->")) {
+  console.error("index.html has no <!-- wasm --> marker for the app's loading tags");
+  process.exit(1);
+}
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+const wasm = buildWasm({ root, dir, publicUrl, release });
+html = html.replace("<!-- wasm -->", wasm.tags).replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/, "");
 
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
@@ -91,6 +101,6 @@ writeFileSync(
 const ancestors = process.env.EMBED_ANCESTORS ?? "*";
 writeFileSync(
   join(dir, "_headers"),
-  `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/lesson/*\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n/content/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
+  `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/lesson/*\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/wasm-*\n  Cache-Control: public, max-age=31536000, immutable\n/content/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
 );
-console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js caches ${list.length} files`);
+console.log(`post-build: ${wasm.files} wasm and loader files in ${wasm.folder}/; CSP with ${hashes.length} inline script hash(es); sw.js caches ${list.length} files`);

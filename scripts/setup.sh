@@ -40,6 +40,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version"; then
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
 fi
 
+# The CLI has no --version: ask cargo which version it installed.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
+
 if ! wasm-opt --version 2>/dev/null | grep -q "$WASM_OPT_VERSION"; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_NPM_VERSION) into .tools/"
   mkdir -p .tools
@@ -63,4 +69,4 @@ if [ "$want_test" = 1 ]; then
     (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
 fi
-say "tools ready: $(trunk --version), wasm-bindgen $wasm_bindgen_version, $(wasm-opt --version | head -1)"
+say "tools ready: $(trunk --version), wasm-bindgen $wasm_bindgen_version, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | head -1)"

@@ -34,7 +34,7 @@ const types = {
 const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest", ".txt", ".bin"]);
 // Trunk names built files like app-0123456789abcdef.js, the content compiler like
 // content/lesson-id.0123456789abcdef.json.
-const hashed = /[-.][0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+const hashed = /[-.][0-9a-f]{16}(_bg)?\.[a-z0-9]+$|\/wasm-[0-9a-f]{16}\//;
 
 async function fileFor(pathname) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");

@@ -22,6 +22,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "lints, wasm"
 cargo clippy -p storewise -p academy-core --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# The release build's page split (src/split.rs) compiles other code: lint it too.
+cargo clippy -p storewise --target wasm32-unknown-unknown --features split --locked -- -D warnings
 
 step "native tests"
 cargo test --workspace --locked

@@ -7,6 +7,7 @@ mod files;
 mod loader;
 mod pages;
 mod questions;
+pub mod split;
 mod state;
 pub mod storage;
 
@@ -15,6 +16,7 @@ use components::header::SiteHeader;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use split::Lazy;
 
 /// The whole app: header, the page for the current address, footer. Pages under
 /// `/embed/` are shown without the app's chrome, for frames on other sites.
@@ -38,19 +40,19 @@ fn Shell() -> impl IntoView {
         <main id="main" tabindex="-1">
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::home::Home/>
-                <Route path=path!("/about") view=pages::about::About/>
-                <Route path=path!("/curriculum") view=pages::curriculum::CurriculumPage/>
-                <Route path=path!("/lesson/:key") view=pages::lesson::LessonPage/>
+                <Route path=path!("/about") view=|| view! { <Lazy chunk=&split::ABOUT/> }/>
+                <Route path=path!("/curriculum") view=|| view! { <Lazy chunk=&split::CURRICULUM/> }/>
+                <Route path=path!("/lesson/:key") view=|| view! { <Lazy chunk=&split::LESSON/> }/>
                 <Route path=path!("/diagnostic") view=pages::diagnostic::DiagnosticPage/>
-                <Route path=path!("/results") view=pages::results::ResultsPage/>
-                <Route path=path!("/shared") view=pages::results::SharedResultsPage/>
-                <Route path=path!("/handoff") view=pages::embed::HandoffPage/>
-                <Route path=path!("/roadmap") view=pages::roadmap::RoadmapPage/>
-                <Route path=path!("/settings") view=pages::settings::SettingsPage/>
-                <Route path=path!("/saved") view=pages::saved::SavedPage/>
+                <Route path=path!("/results") view=|| view! { <Lazy chunk=&split::RESULTS/> }/>
+                <Route path=path!("/shared") view=|| view! { <Lazy chunk=&split::SHARED/> }/>
+                <Route path=path!("/handoff") view=|| view! { <Lazy chunk=&split::HANDOFF/> }/>
+                <Route path=path!("/roadmap") view=|| view! { <Lazy chunk=&split::ROADMAP/> }/>
+                <Route path=path!("/settings") view=|| view! { <Lazy chunk=&split::SETTINGS/> }/>
+                <Route path=path!("/saved") view=|| view! { <Lazy chunk=&split::SAVED/> }/>
                 <Route path=path!("/embed/diagnostic") view=pages::diagnostic::DiagnosticPage/>
-                <Route path=path!("/embed/result") view=pages::embed::EmbedResultPage/>
-                <Route path=path!("/embed/lesson/:key") view=pages::embed::EmbedLessonPage/>
+                <Route path=path!("/embed/result") view=|| view! { <Lazy chunk=&split::EMBED_RESULT/> }/>
+                <Route path=path!("/embed/lesson/:key") view=|| view! { <Lazy chunk=&split::EMBED_LESSON/> }/>
             </Routes>
         </main>
     };

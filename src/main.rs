@@ -7,16 +7,30 @@ fn main() {
     console_error_panic_hook::set_once();
     // On a fast connection the app can be ready before the static first screen has
     // painted: app-shell.js says when it has (`storewisePainted`), and the app waits for it.
-    let painted = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"storewisePainted".into()).ok())
+    // Meanwhile it fetches the code of the page being opened if that page is a chunk, so the
+    // static screen gives way to the finished page, never to a loading line.
+    let window = web_sys::window();
+    let painted = window
+        .as_ref()
+        .and_then(|w| js_sys::Reflect::get(w, &"storewisePainted".into()).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    match painted {
-        Some(painted) => wasm_bindgen_futures::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
-            start();
-        }),
-        None => start(),
+    let chunk = window
+        .as_ref()
+        .and_then(|w| w.location().pathname().ok())
+        .and_then(|path| storewise::split::for_path(&path));
+    if painted.is_none() && chunk.is_none() {
+        return start();
     }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(chunk) = chunk {
+            // A failure shows on the page itself, with Try again.
+            let _ = chunk.ensure().await;
+        }
+        if let Some(painted) = painted {
+            let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+        }
+        start();
+    });
 }
 
 fn start() {

@@ -65,6 +65,20 @@ fn QuestionScreen() -> impl IntoView {
     // Kept in a stored value so the handlers below stay `Copy`.
     let navigate = StoredValue::new(use_navigate());
     let state = learner.diagnostic;
+    // In a frame on another site the results stay in the frame, with a handoff.
+    let embedded = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| crate::is_embed_path(&p));
+    // Fetch the results page's code while the learner answers, so the last answer opens it
+    // at once. A failure is reported by the results page itself.
+    let results = if embedded {
+        &crate::split::EMBED_RESULT
+    } else {
+        &crate::split::RESULTS
+    };
+    leptos::task::spawn_local(async move {
+        let _ = results.ensure().await;
+    });
     // Set by the last answer: this screen then stays as it is while the results open,
     // instead of drawing the first question of the next attempt for nothing.
     let finished = StoredValue::new(false);
@@ -106,10 +120,6 @@ fn QuestionScreen() -> impl IntoView {
             }
         });
         if done {
-            // In a frame on another site the results stay in the frame, with a handoff.
-            let embedded = web_sys::window()
-                .and_then(|w| w.location().pathname().ok())
-                .is_some_and(|p| crate::is_embed_path(&p));
             let next = if embedded {
                 "/embed/result"
             } else {

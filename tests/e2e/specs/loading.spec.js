@@ -1,6 +1,6 @@
 // The first screen and content loaded on demand: Home paints from index.html before the
-// app starts and downloads no lesson text; lesson texts and the search index load when
-// needed, and a failed load says so and can be retried.
+// app starts and downloads no lesson text and no other page's code; pages' code, lesson
+// texts and the search index load when needed, and a failed load says so and can be retried.
 import { test, expect } from "@playwright/test";
 import { open, watchConsole } from "./helpers.js";
 
@@ -41,14 +41,47 @@ test("a lesson has a page of its own with its preview, which the app then shows 
   }
 });
 
-test("Home downloads no lesson text and no search index", async ({ page }) => {
+test("Home downloads no lesson text, no search index and no other page's code", async ({ page }) => {
   const content = [];
+  const wasm = [];
   page.on("request", (r) => {
-    if (new URL(r.url()).pathname.startsWith("/content/")) content.push(r.url());
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith("/content/")) content.push(path);
+    if (path.endsWith(".wasm")) wasm.push(path.split("/").pop());
   });
   await open(page, "/");
   await expect(page.getByRole("link", { name: "Start the diagnostic" })).toBeVisible();
   expect(content).toEqual([]);
+  expect(wasm).toEqual(["storewise_bg.wasm"]);
+});
+
+test("another page's code loads when it is opened, and Try again recovers from a failed load", async ({ page }) => {
+  const errors = watchConsole(page);
+  let fail = true;
+  await page.route("**/split_curriculum_page.wasm", (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  await open(page, "/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curriculum" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+  await expect(alert).toBeVisible();
+  // The header still works while the page is missing.
+  await expect(page.getByRole("link", { name: "Storewise Academy" })).toBeVisible();
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Curriculum" })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|split module|Failed to fetch/.test(e))).toEqual([]);
+});
+
+test("a page opened directly waits for its code before the first screen gives way", async ({ page }) => {
+  await page.route("**/split_about_page.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto("/about");
+  // No loading line ever replaces the static screen: the app starts with the page built.
+  await expect(page.locator("#boot")).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator(".page-loading")).toHaveCount(0);
 });
 
 test("a lesson text that fails to load says so, and Try again loads it", async ({ page }) => {

@@ -1,0 +1,91 @@
+// Builds the app's wasm for the Trunk hook (scripts/post-build.mjs) and returns the tags
+// that load it. Trunk 0.21 cannot split a wasm file, so this replaces its rust pipeline:
+//
+// release: cargo build --release --features split, with relocations kept
+//          -> wasm-split: a main module (shell, Home, the diagnostic) and one file per page
+//             of src/split.rs, plus chunks they share and __wasm_split.js, which loads them
+//          -> wasm-bindgen --target web on the main module
+//          -> wasm-opt -Oz on every wasm file
+// debug:   cargo build, then wasm-bindgen (no split, no wasm-opt): quick rebuilds for `trunk serve`.
+//
+// Everything lands in DIR/wasm-<hash of the files>/ and the files name each other
+// relatively, so a deployment never mixes parts of two builds and all of it can be cached
+// for a year.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+// The same wasm features rustc emits and Trunk enabled before.
+const WASM_OPT_FLAGS = [
+  "-Oz",
+  "--enable-bulk-memory",
+  "--enable-bulk-memory-opt",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-reference-types",
+  "--enable-multivalue",
+];
+
+function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { stdio: "inherit", ...opts });
+}
+
+export function buildWasm({ root, dir, publicUrl, release }) {
+  const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+  const profile = release ? "release" : "debug";
+  const cargoArgs = ["build", "--locked", "--target", "wasm32-unknown-unknown", "--bin", "storewise"];
+  if (release) cargoArgs.push("--release", "--features", "split");
+  // .cargo/config.toml's flags plus, for the splitter, the relocations the linker normally drops.
+  const rustflags = ["--cfg erase_components", ...(release ? ["-C link-arg=--emit-relocs"] : [])].join(" ");
+  run("cargo", cargoArgs, {
+    cwd: root,
+    env: { ...process.env, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: rustflags },
+  });
+  const input = join(targetDir, "wasm32-unknown-unknown", profile, "storewise.wasm");
+
+  const work = join(dir, ".wasm-build");
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // --keep-lld-exports: split files reach the main module through its function table,
+  // which wasm-bindgen would otherwise stop exporting.
+  const bindgen = (wasm, keep = []) =>
+    run("wasm-bindgen", [...keep, "--target", "web", "--no-typescript", "--out-dir", work, "--out-name", "storewise", wasm]);
+  if (release) {
+    run("wasm-split-cli", ["--target", "web", "--out-name", "storewise", input, work]);
+    const main = join(work, "storewise.wasm");
+    bindgen(main, ["--keep-lld-exports"]);
+    rmSync(main);
+    for (const name of readdirSync(work).filter((n) => n.endsWith(".wasm"))) {
+      const path = join(work, name);
+      run("wasm-opt", [...WASM_OPT_FLAGS, path, "-o", path]);
+    }
+  } else {
+    bindgen(input);
+  }
+
+  const names = readdirSync(work).sort();
+  const hash = createHash("sha256");
+  for (const name of names) hash.update(name).update(readFileSync(join(work, name)));
+  const folder = `wasm-${hash.digest("hex").slice(0, 16)}`;
+  const out = join(dir, folder);
+  rmSync(out, { recursive: true, force: true });
+  renameSync(work, out);
+
+  const base = `${publicUrl}${folder}/`;
+  const js = `${base}storewise.js`;
+  const wasm = `${base}storewise_bg.wasm`;
+  // Subresource integrity for the page's modules, as Trunk gave them.
+  const integrity = (name) => `sha384-${createHash("sha384").update(readFileSync(join(out, name))).digest("base64")}`;
+  // The loader of split pages is imported by the main module's JavaScript: fetch it alongside.
+  const modules = ["storewise.js", ...(names.includes("__wasm_split.js") ? ["__wasm_split.js"] : [])];
+  const tags = [
+    ...modules.map((m) => `<link rel="modulepreload" href="${base}${m}" crossorigin="anonymous" integrity="${integrity(m)}">`),
+    // No integrity here: the loader's own fetch carries none, and a preload is only reused
+    // by a request with the same integrity.
+    `<link rel="preload" href="${wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">`,
+    `<script type="module">import init from "${js}"; await init({ module_or_path: "${wasm}" });</script>`,
+  ];
+  return { folder, tags: tags.join("\n  "), files: names.length };
+}

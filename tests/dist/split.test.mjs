@@ -1,0 +1,38 @@
+// The release build's wasm is split by page (scripts/build-wasm.mjs): index.html loads one
+// build folder, every page declared in src/split.rs has its own file there, and the
+// service worker keeps all of them, so every page still opens offline.
+// Run after `trunk build --release`: node --test tests/dist/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("../..", import.meta.url).pathname;
+const dist = join(root, "dist");
+const html = readFileSync(join(dist, "index.html"), "utf8");
+const folders = readdirSync(dist).filter((n) => /^wasm-[0-9a-f]{16}$/.test(n));
+
+test("index.html loads the one build folder, through the main module's loader", () => {
+  assert.equal(folders.length, 1, `build folders: ${folders.join(", ")}`);
+  const [folder] = folders;
+  assert.match(html, new RegExp(`import init from "/${folder}/storewise\\.js"`));
+  assert.ok(html.includes(`<link rel="preload" href="/${folder}/storewise_bg.wasm"`), "the main module is not preloaded");
+  assert.match(html, new RegExp(`<link rel="modulepreload" href="/${folder}/storewise\\.js" crossorigin="anonymous" integrity="sha384-`));
+  assert.ok(!html.includes("data-trunk"), "a Trunk directive was left in the page");
+});
+
+test("each page in src/split.rs has its own wasm file", () => {
+  const declared = [...readFileSync(join(root, "src/split.rs"), "utf8").matchAll(/^chunk!\(\w+, (\w+),/gm)].map((m) => m[1]);
+  assert.ok(declared.length >= 10, `only ${declared.length} pages declared`);
+  const files = readdirSync(join(dist, folders[0]));
+  const missing = declared.filter((name) => !files.includes(`split_${name}.wasm`));
+  assert.deepEqual(missing, []);
+  assert.ok(files.includes("__wasm_split.js"), "no loader for the split files");
+});
+
+test("the service worker keeps every file of the build folder", () => {
+  const sw = readFileSync(join(dist, "sw.js"), "utf8");
+  const files = readdirSync(join(dist, folders[0]));
+  const absent = files.filter((name) => !sw.includes(`"/${folders[0]}/${name}"`));
+  assert.deepEqual(absent, []);
+});
