@@ -22,7 +22,7 @@ test("index.html loads the one build folder, through the main module's loader", 
 });
 
 test("each page in src/split.rs has its own wasm file", () => {
-  const declared = [...readFileSync(join(root, "src/split.rs"), "utf8").matchAll(/^chunk!\(\w+, (\w+),/gm)].map((m) => m[1]);
+  const declared = [...readFileSync(join(root, "src/split.rs"), "utf8").matchAll(/^chunk!\(\s*\w+,\s*(\w+),/gm)].map((m) => m[1]);
   assert.ok(declared.length >= 10, `only ${declared.length} pages declared`);
   const files = readdirSync(join(dist, folders[0]));
   const missing = declared.filter((name) => !files.includes(`split_${name}.wasm`));
