@@ -11,7 +11,7 @@
 // Everything lands in DIR/wasm-<hash of the files>/ and the files name each other
 // relatively, so a deployment never mixes parts of two builds and all of it can be cached
 // for a year.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -59,7 +59,12 @@ export function buildWasm({ root, dir, publicUrl, release }) {
     rmSync(main);
     for (const name of readdirSync(work).filter((n) => n.endsWith(".wasm"))) {
       const path = join(work, name);
-      run("wasm-opt", [...WASM_OPT_FLAGS, path, "-o", path]);
+      // wasm-split writes a kind of name subsection that wasm-opt warns about and drops
+      // anyway (it keeps no names): keep every other line of its output.
+      const result = spawnSync("wasm-opt", [...WASM_OPT_FLAGS, path, "-o", path], { encoding: "utf8" });
+      const said = `${result.stdout}${result.stderr}`.split("\n").filter((l) => l && !l.startsWith("warning: unknown name subsection"));
+      if (said.length) console.error(said.join("\n"));
+      if (result.status !== 0) throw new Error(`wasm-opt failed on ${name}`);
     }
   } else {
     bindgen(input);
@@ -81,6 +86,7 @@ export function buildWasm({ root, dir, publicUrl, release }) {
   // The loader of split pages is imported by the main module's JavaScript: fetch it alongside.
   const modules = ["storewise.js", ...(names.includes("__wasm_split.js") ? ["__wasm_split.js"] : [])];
   const tags = [
+    ...(release ? [preloadScript(root, readFileSync(join(out, "__wasm_split.js"), "utf8"), base, publicUrl)] : []),
     ...modules.map((m) => `<link rel="modulepreload" href="${base}${m}" crossorigin="anonymous" integrity="${integrity(m)}">`),
     // No integrity here: the loader's own fetch carries none, and a preload is only reused
     // by a request with the same integrity.
@@ -88,4 +94,50 @@ export function buildWasm({ root, dir, publicUrl, release }) {
     `<script type="module">import init from "${js}"; await init({ module_or_path: "${wasm}" });</script>`,
   ];
   return { folder, tags: tags.join("\n  "), files: names.length };
+}
+
+// The files of each page's wasm module, from the split's loader: `split_<module>.wasm` and the
+// chunks it shares with other modules, which the loader fetches before instantiating it.
+function moduleFiles(loader) {
+  const chunks = new Map(
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const modules = new Map();
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?), \[([^\]]*)\]\)\);/g)) {
+    const own = m[2].match(/fetch\(new URL\("\.\/([^"]+)"/);
+    const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean);
+    modules.set(m[1], [...(own ? [own[1]] : []), ...deps.map((d) => chunks.get(d))]);
+  }
+  return modules;
+}
+
+// An inline script that starts downloading the wasm files of a page opened directly (a
+// lesson link, a share link) alongside the main module, instead of after it has started.
+// Which path is which module comes from src/split.rs: its chunk! lines and its PATHS table.
+function preloadScript(root, loader, base, publicUrl) {
+  const source = readFileSync(join(root, "src/split.rs"), "utf8");
+  const moduleOf = new Map([...source.matchAll(/^chunk!\(\s*(\w+),\s*\w+,\s*(\w+),/gm)].map((m) => [m[1], m[2]]));
+  const paths = [...source.matchAll(/^\s*\("(\/[^"]*)", &(\w+)\),$/gm)].map((m) => [m[1], moduleOf.get(m[2])]);
+  const files = moduleFiles(loader);
+  const byModule = {};
+  for (const [path, module] of paths) {
+    if (!module || !files.has(module)) throw new Error(`src/split.rs: no wasm module for ${path} (${module})`);
+    byModule[module] = files.get(module);
+  }
+  if (paths.length === 0) throw new Error("src/split.rs: no PATHS table found");
+  const prefix = publicUrl.replace(/\/$/, "");
+  return `<script>
+  // Starts fetching the code of the page being opened, if it is not in the main module.
+  (() => {
+    const paths = ${JSON.stringify(Object.fromEntries(paths))};
+    const files = ${JSON.stringify(byModule)};
+    let path = location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, "");
+    const found = Object.keys(paths).find((p) => path === p || path.startsWith(p + "/"));
+    for (const name of found ? files[paths[found]] : []) {
+      const link = document.createElement("link");
+      Object.assign(link, { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: ${JSON.stringify(base)} + name });
+      document.head.append(link);
+    }
+  })();
+  </script>`;
 }

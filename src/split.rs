@@ -55,19 +55,21 @@ impl Chunk {
     }
 }
 
-/// Declares a chunk: a static to name it by, the wasm module's name, and the page component.
+/// Declares a chunk: a static to name it by, a function name, the wasm module its code goes
+/// into, and the page component. Pages in one module share its download: few modules mean
+/// few requests, since wasm-split also makes a file for each set of modules sharing code.
 macro_rules! chunk {
-    ($chunk:ident, $module:ident, $page:path) => {
-        pub static $chunk: Chunk = Chunk::new(|| Box::pin($module()));
+    ($chunk:ident, $function:ident, $module:ident, $page:path) => {
+        pub static $chunk: Chunk = Chunk::new(|| Box::pin($function()));
 
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $module() -> Result<Page, ChunkFailed> {
+        fn $function() -> Result<Page, ChunkFailed> {
             Ok(|| $page().into_any())
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $module() -> Result<Page, ChunkFailed> {
+        async fn $function() -> Result<Page, ChunkFailed> {
             Ok(|| $page().into_any())
         }
     };
@@ -75,54 +77,73 @@ macro_rules! chunk {
 
 use crate::pages;
 
-chunk!(ABOUT, about_page, pages::about::About);
+// Reading: the curriculum, lessons, saved lessons and About, which lead to one another.
+chunk!(ABOUT, about_page, reading, pages::about::About);
 chunk!(
     CURRICULUM,
     curriculum_page,
+    reading,
     pages::curriculum::CurriculumPage
 );
-chunk!(LESSON, lesson_page, pages::lesson::LessonPage);
-chunk!(RESULTS, results_page, pages::results::ResultsPage);
-chunk!(
-    SHARED,
-    shared_results_page,
-    pages::results::SharedResultsPage
-);
-chunk!(HANDOFF, handoff_page, pages::embed::HandoffPage);
-chunk!(ROADMAP, roadmap_page, pages::roadmap::RoadmapPage);
-chunk!(SETTINGS, settings_page, pages::settings::SettingsPage);
-chunk!(SAVED, saved_page, pages::saved::SavedPage);
-chunk!(
-    EMBED_RESULT,
-    embed_result_page,
-    pages::embed::EmbedResultPage
-);
+chunk!(LESSON, lesson_page, reading, pages::lesson::LessonPage);
+chunk!(SAVED, saved_page, reading, pages::saved::SavedPage);
 chunk!(
     EMBED_LESSON,
     embed_lesson_page,
+    reading,
     pages::embed::EmbedLessonPage
 );
+// Results: everything built from a diagnostic's answers.
+chunk!(RESULTS, results_page, results, pages::results::ResultsPage);
+chunk!(
+    SHARED,
+    shared_results_page,
+    results,
+    pages::results::SharedResultsPage
+);
+chunk!(ROADMAP, roadmap_page, results, pages::roadmap::RoadmapPage);
+chunk!(
+    EMBED_RESULT,
+    embed_result_page,
+    results,
+    pages::embed::EmbedResultPage
+);
+chunk!(HANDOFF, handoff_page, results, pages::embed::HandoffPage);
+chunk!(
+    SETTINGS,
+    settings_page,
+    settings,
+    pages::settings::SettingsPage
+);
+
+/// The paths each chunk shows, as the routes in lib.rs have them. scripts/build-wasm.mjs
+/// reads this table too: a page opened directly starts downloading its files at once.
+const PATHS: [(&str, &Chunk); 11] = [
+    ("/about", &ABOUT),
+    ("/curriculum", &CURRICULUM),
+    ("/lesson", &LESSON),
+    ("/saved", &SAVED),
+    ("/embed/lesson", &EMBED_LESSON),
+    ("/results", &RESULTS),
+    ("/shared", &SHARED),
+    ("/roadmap", &ROADMAP),
+    ("/embed/result", &EMBED_RESULT),
+    ("/handoff", &HANDOFF),
+    ("/settings", &SETTINGS),
+];
 
 /// The chunk that shows a browser path (with or without the base path), so that `main` can
 /// fetch it before replacing the static first screen, which then never flashes a loading line.
 pub fn for_path(path: &str) -> Option<&'static Chunk> {
     let path = path.strip_prefix(crate::BASE).unwrap_or(path);
     let path = path.trim_end_matches('/');
-    let first = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
-    Some(match () {
-        _ if first("/about") => &ABOUT,
-        _ if first("/curriculum") => &CURRICULUM,
-        _ if first("/lesson") => &LESSON,
-        _ if first("/results") => &RESULTS,
-        _ if first("/shared") => &SHARED,
-        _ if first("/handoff") => &HANDOFF,
-        _ if first("/roadmap") => &ROADMAP,
-        _ if first("/settings") => &SETTINGS,
-        _ if first("/saved") => &SAVED,
-        _ if first("/embed/result") => &EMBED_RESULT,
-        _ if first("/embed/lesson") => &EMBED_LESSON,
-        _ => return None,
-    })
+    PATHS
+        .iter()
+        .find(|(prefix, _)| {
+            path.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .map(|(_, chunk)| *chunk)
 }
 
 /// A route's view for a chunk: the page at once when its code is here, otherwise a short
@@ -171,4 +192,35 @@ pub fn Lazy(chunk: &'static Chunk) -> impl IntoView {
         }
     })
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is(found: Option<&'static Chunk>, chunk: &'static Chunk) -> bool {
+        found.is_some_and(|f| std::ptr::eq(f, chunk))
+    }
+
+    #[test]
+    fn a_path_finds_the_chunk_that_shows_it() {
+        assert!(is(for_path("/lesson/8.9.3.2"), &LESSON));
+        assert!(is(for_path("/settings/"), &SETTINGS));
+        assert!(is(for_path("/embed/result"), &EMBED_RESULT));
+        assert!(is(for_path("/shared"), &SHARED));
+    }
+
+    #[test]
+    fn home_the_diagnostic_and_look_alike_paths_have_no_chunk() {
+        for path in [
+            "/",
+            "",
+            "/diagnostic",
+            "/embed/diagnostic",
+            "/lessons",
+            "/resultsx",
+        ] {
+            assert!(for_path(path).is_none(), "{path}");
+        }
+    }
 }

@@ -58,7 +58,7 @@ test("Home downloads no lesson text, no search index and no other page's code", 
 test("another page's code loads when it is opened, and Try again recovers from a failed load", async ({ page }) => {
   const errors = watchConsole(page);
   let fail = true;
-  await page.route("**/split_curriculum_page.wasm", (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  await page.route("**/split_reading.wasm", (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
   await open(page, "/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curriculum" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
@@ -73,7 +73,7 @@ test("another page's code loads when it is opened, and Try again recovers from a
 });
 
 test("a page opened directly waits for its code before the first screen gives way", async ({ page }) => {
-  await page.route("**/split_about_page.wasm", async (route) => {
+  await page.route("**/split_reading.wasm", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
@@ -82,6 +82,11 @@ test("a page opened directly waits for its code before the first screen gives wa
   await expect(page.locator("#boot")).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.locator(".page-loading")).toHaveCount(0);
+  // Its files were asked for by the page itself, next to the main module, not after it.
+  const initiators = await page.evaluate(() =>
+    performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/split_reading.wasm")).map((e) => e.initiatorType),
+  );
+  expect(initiators[0]).toBe("link");
 });
 
 test("a lesson text that fails to load says so, and Try again loads it", async ({ page }) => {
