@@ -173,18 +173,32 @@ pub fn Lazy(chunk: &'static Chunk) -> impl IntoView {
         Some(Ok(page)) => untrack(page),
         Some(Err(ChunkFailed)) => {
             let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
+            // Online, the likely cause besides the network is a new version deployed since
+            // this tab opened, whose files replaced these: reloading gets the new version.
             let message = if offline {
                 "This page is not saved on this device yet, and you are offline. Connect and try again."
             } else {
-                "This page could not be loaded. Check your connection and try again."
+                "This page could not be loaded. Check your connection and try again. If the app has been updated since you opened it, reload the page: your progress is kept."
+            };
+            let reload = move |_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
             };
             view! {
-                <div class="container">
+                <div class="container section">
                     <div class="load-error" role="alert">
                         <p>{message}</p>
-                        <button type="button" class="button small" on:click=move |_| fetch()>
-                            "Try again"
-                        </button>
+                        <div class="actions">
+                            <button type="button" class="button small" on:click=move |_| fetch()>
+                                "Try again"
+                            </button>
+                            <Show when=move || !offline>
+                                <button type="button" class="button small secondary" on:click=reload>
+                                    "Reload page"
+                                </button>
+                            </Show>
+                        </div>
                     </div>
                 </div>
             }

@@ -21,8 +21,19 @@ const TOP_PRIORITIES: usize = 5;
 pub fn ResultsPage() -> impl IntoView {
     crate::set_page_title("Your results");
     let learner = Learner::get();
+    // The last two attempts, compared by value: answers saved for a new diagnostic (in
+    // another tab, say) change the diagnostic state but must not rebuild these results.
+    let attempts = Memo::new(move |_| {
+        learner.diagnostic.with(|d| {
+            let n = d.attempts.len();
+            (
+                d.attempts.last().cloned(),
+                n.checked_sub(2).map(|i| d.attempts[i].clone()),
+            )
+        })
+    });
     move || {
-        learner.diagnostic.with(|d| match d.attempts.last() {
+        attempts.with(|(latest, previous)| match latest {
             None => view! {
                 <section class="container section prose">
                     <h1>"Your results"</h1>
@@ -32,10 +43,9 @@ pub fn ResultsPage() -> impl IntoView {
             }
             .into_any(),
             Some(latest) => {
-                let previous = d.attempts.len().checked_sub(2).map(|i| {
-                    let a = &d.attempts[i];
-                    (Day(a.day), score(&CURRICULUM, &assess(&CURRICULUM, &a.answers)))
-                });
+                let previous = previous
+                    .as_ref()
+                    .map(|a| (Day(a.day), score(&CURRICULUM, &assess(&CURRICULUM, &a.answers))));
                 view! { <ResultsView answers=latest.answers.clone() day=Day(latest.day) previous=previous shared=false/> }.into_any()
             }
         })

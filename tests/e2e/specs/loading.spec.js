@@ -63,6 +63,8 @@ test("another page's code loads when it is opened, and Try again recovers from a
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curriculum" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
   await expect(alert).toBeVisible();
+  // Online, a failure may also mean a new version replaced these files: reloading is offered.
+  await expect(alert.getByRole("button", { name: "Reload page" })).toBeVisible();
   // The header still works while the page is missing.
   await expect(page.getByRole("link", { name: "Storewise Academy" })).toBeVisible();
   fail = false;
