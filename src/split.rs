@@ -110,6 +110,12 @@ chunk!(
 );
 chunk!(HANDOFF, handoff_page, results, pages::embed::HandoffPage);
 chunk!(
+    REHEARSAL,
+    results_rehearsal,
+    results,
+    pages::results::Rehearsal
+);
+chunk!(
     SETTINGS,
     settings_page,
     settings,
@@ -144,6 +150,41 @@ pub fn for_path(path: &str) -> Option<&'static Chunk> {
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         })
         .map(|(_, chunk)| *chunk)
+}
+
+/// Builds the results page once, off-screen and under a throwaway owner, from the answers so
+/// far, then discards it. V8 compiles wasm functions the first time they run, on the main
+/// thread; doing that while the learner reads a question means the last answer opens the
+/// results without that wait. Nothing is shown, stored or listened to afterwards.
+pub async fn rehearse_results(owner: Owner) {
+    let Ok(rehearsal) = REHEARSAL.ensure().await else {
+        return;
+    };
+    owner.with(|| {
+        let throwaway = Owner::new();
+        throwaway.with(|| {
+            use leptos::tachys::view::Render;
+            drop(untrack(rehearsal).build());
+        });
+        throwaway.cleanup();
+    });
+    // Visible in the browser's performance tools, and to the end-to-end tests.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("storewise:results-rehearsed");
+    }
+}
+
+/// Waits until the browser is idle (nothing to run or paint), so work done next does not
+/// delay what the learner is doing. Browsers without idle callbacks wait for a timer instead.
+pub async fn idle() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            if w.request_idle_callback(&resolve).is_err() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 /// A route's view for a chunk: the page at once when its code is here, otherwise a short

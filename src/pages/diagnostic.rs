@@ -76,8 +76,18 @@ fn QuestionScreen() -> impl IntoView {
     } else {
         &crate::split::RESULTS
     };
+    // Then, when the browser is idle, run that code once off-screen so it is compiled.
+    let owner = Owner::current();
+    let alive = StoredValue::new(());
     leptos::task::spawn_local(async move {
         let _ = results.ensure().await;
+        if embedded {
+            return;
+        }
+        crate::split::idle().await;
+        if let Some(owner) = owner.filter(|_| alive.try_get_value().is_some()) {
+            crate::split::rehearse_results(owner).await;
+        }
     });
     // Set by the last answer: this screen then stays as it is while the results open,
     // instead of drawing the first question of the next attempt for nothing.

@@ -86,6 +86,17 @@ pub fn SharedResultsPage() -> impl IntoView {
     }
 }
 
+/// The results of the answers given so far, built only to be thrown away (see
+/// `split::rehearse_results`): the browser compiles the results code while the learner
+/// answers, so the real results appear at once after the last answer.
+#[component]
+pub fn Rehearsal() -> impl IntoView {
+    let answers = Learner::get()
+        .diagnostic
+        .with_untracked(|d| d.current.clone());
+    view! { <ResultsView answers=answers day=Day(0) previous=None shared=false/> }
+}
+
 #[component]
 fn ResultsView(
     answers: Answers,

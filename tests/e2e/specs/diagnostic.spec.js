@@ -1,6 +1,6 @@
 // The diagnostic by keyboard, the results and the roadmap, resuming, sharing.
 import { test, expect } from "@playwright/test";
-import { open, expectAccessible } from "./helpers.js";
+import { open, expectAccessible, watchConsole } from "./helpers.js";
 
 /**
  * Answers the whole diagnostic by keyboard. `profile` gives the option number for the
@@ -70,6 +70,26 @@ test("three learners answer by keyboard and get results and roadmaps that differ
   expect(seen.growing.lessons).toBeGreaterThan(seen.scaling.lessons);
   // A pre-launch store is asked fewer questions than a scaling one.
   expect(seen.prelaunch.screens).toBeLessThan(seen.scaling.screens);
+});
+
+test("while the learner answers, the results are rehearsed off-screen and nothing on the page changes", async ({ page }) => {
+  const errors = watchConsole(page);
+  await open(page, "/diagnostic");
+  await page.getByRole("button", { name: "Start the diagnostic" }).click();
+  await page.keyboard.press("3");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/^Question 2 of/)).toBeVisible();
+  // The results page's code has been run once, from the answers so far...
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName("storewise:results-rehearsed").length))
+    .toBe(1);
+  // ...without showing, announcing or saving anything.
+  await expect(page).toHaveTitle(/^Diagnostic/);
+  await expect(page.getByText(/^Question 2 of/)).toBeVisible();
+  expect(await page.evaluate(() => document.body.innerText.includes("Your results"))).toBe(false);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("storewise.diagnostic") ?? "{}"));
+  expect(stored.attempts ?? []).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test("a reload mid-way resumes on the same question with its answers", async ({ page }) => {
