@@ -175,13 +175,14 @@ pub async fn rehearse_results(owner: Owner) {
 }
 
 /// Waits until the browser is idle (nothing to run or paint), so work done next does not
-/// delay what the learner is doing. Browsers without idle callbacks wait for a timer instead.
+/// delay what the learner is doing; at most three seconds, since a busy page (or a browser
+/// without idle callbacks) may never report idle time.
 pub async fn idle() {
     let wait = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            if w.request_idle_callback(&resolve).is_err() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
-            }
+            // Whichever comes first resolves the promise; the other call then does nothing.
+            let _ = w.request_idle_callback(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 3000);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
