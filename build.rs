@@ -1,5 +1,5 @@
-//! Compiles the curriculum in `content/` into static Rust data naming the lesson files, the
-//! sealed masterclasses and the search index that ship beside the app. An inconsistent curriculum stops the build with one line per
+//! Compiles the curriculum in `content/` into Rust naming the files that ship beside the app:
+//! the packed curriculum, the lesson texts, the sealed masterclasses and the search index. An inconsistent curriculum stops the build with one line per
 //! problem, naming the file.
 
 use std::path::PathBuf;
@@ -30,9 +30,15 @@ fn main() {
         Ok(curriculum) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
             // The files the source names are written into the built site by the Trunk hook
-            // (`curriculum emit`), from the same content and secret.
-            let (source, _files) = curriculum.to_rust(&secret);
+            // (`curriculum emit`), from the same content and secret. The packed curriculum
+            // is also kept here for the browser tests, which cannot fetch it.
+            let (source, files) = curriculum.to_rust(&secret);
             std::fs::write(out.join("curriculum.rs"), source).expect("OUT_DIR is writable");
+            let (_, packed) = files
+                .iter()
+                .find(|(name, _)| name.starts_with("content/curriculum."))
+                .expect("the compiler writes a packed curriculum");
+            std::fs::write(out.join("curriculum.bin"), packed).expect("OUT_DIR is writable");
         }
         Err(problems) => {
             println!("cargo::error=The curriculum in content/ has {} problem(s); fix them and build again:", problems.len());

@@ -86,7 +86,7 @@ export function buildWasm({ root, dir, publicUrl, release }) {
   // The loader of split pages is imported by the main module's JavaScript: fetch it alongside.
   const modules = ["storewise.js", ...(names.includes("__wasm_split.js") ? ["__wasm_split.js"] : [])];
   const tags = [
-    ...(release ? [preloadScript(root, readFileSync(join(out, "__wasm_split.js"), "utf8"), base, publicUrl)] : []),
+    ...(release ? [preloadScript(root, readFileSync(join(out, "__wasm_split.js"), "utf8"), base, publicUrl, curriculumFile(dir))] : []),
     ...modules.map((m) => `<link rel="modulepreload" href="${base}${m}" crossorigin="anonymous" integrity="${integrity(m)}">`),
     // No integrity here: the loader's own fetch carries none, and a preload is only reused
     // by a request with the same integrity.
@@ -111,10 +111,18 @@ function moduleFiles(loader) {
   return modules;
 }
 
+// The packed curriculum, written into DIR/content/ by `curriculum emit` before this runs.
+function curriculumFile(dir) {
+  const names = readdirSync(join(dir, "content")).filter((n) => /^curriculum\.[0-9a-f]{16}\.bin$/.test(n));
+  if (names.length !== 1) throw new Error(`expected one packed curriculum in ${dir}/content, found ${names.length}`);
+  return `content/${names[0]}`;
+}
+
 // An inline script that starts downloading the wasm files of a page opened directly (a
-// lesson link, a share link) alongside the main module, instead of after it has started.
+// lesson link, a share link) alongside the main module, instead of after it has started,
+// together with the curriculum, which every page but Home reads.
 // Which path is which module comes from src/split.rs: its chunk! lines and its PATHS table.
-function preloadScript(root, loader, base, publicUrl) {
+function preloadScript(root, loader, base, publicUrl, curriculum) {
   const source = readFileSync(join(root, "src/split.rs"), "utf8");
   const moduleOf = new Map([...source.matchAll(/^chunk!\(\s*(\w+),\s*\w+,\s*(\w+),/gm)].map((m) => [m[1], m[2]]));
   const paths = [...source.matchAll(/^\s*\("(\/[^"]*)", &(\w+)\),$/gm)].map((m) => [m[1], moduleOf.get(m[2])]);
@@ -127,15 +135,16 @@ function preloadScript(root, loader, base, publicUrl) {
   if (paths.length === 0) throw new Error("src/split.rs: no PATHS table found");
   const prefix = publicUrl.replace(/\/$/, "");
   return `<script>
-  // Starts fetching the code of the page being opened, if it is not in the main module.
+  // Starts fetching the curriculum and the code of the page being opened (not Home).
   (() => {
     const paths = ${JSON.stringify(Object.fromEntries(paths))};
     const files = ${JSON.stringify(byModule)};
     let path = location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, "");
     const found = Object.keys(paths).find((p) => path === p || path.startsWith(p + "/"));
-    for (const name of found ? files[paths[found]] : []) {
+    const hrefs = found ? [${JSON.stringify(publicUrl + curriculum)}, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)] : [];
+    for (const href of hrefs) {
       const link = document.createElement("link");
-      Object.assign(link, { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: ${JSON.stringify(base)} + name });
+      Object.assign(link, { rel: "preload", as: "fetch", crossOrigin: "anonymous", href });
       document.head.append(link);
     }
   })();

@@ -43,14 +43,14 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/about") view=|| view! { <Lazy chunk=&split::ABOUT/> }/>
                 <Route path=path!("/curriculum") view=|| view! { <Lazy chunk=&split::CURRICULUM/> }/>
                 <Route path=path!("/lesson/:key") view=|| view! { <Lazy chunk=&split::LESSON/> }/>
-                <Route path=path!("/diagnostic") view=pages::diagnostic::DiagnosticPage/>
+                <Route path=path!("/diagnostic") view=|| view! { <Lazy chunk=&split::DIAGNOSTIC/> }/>
                 <Route path=path!("/results") view=|| view! { <Lazy chunk=&split::RESULTS/> }/>
                 <Route path=path!("/shared") view=|| view! { <Lazy chunk=&split::SHARED/> }/>
                 <Route path=path!("/handoff") view=|| view! { <Lazy chunk=&split::HANDOFF/> }/>
                 <Route path=path!("/roadmap") view=|| view! { <Lazy chunk=&split::ROADMAP/> }/>
                 <Route path=path!("/settings") view=|| view! { <Lazy chunk=&split::SETTINGS/> }/>
                 <Route path=path!("/saved") view=|| view! { <Lazy chunk=&split::SAVED/> }/>
-                <Route path=path!("/embed/diagnostic") view=pages::diagnostic::DiagnosticPage/>
+                <Route path=path!("/embed/diagnostic") view=|| view! { <Lazy chunk=&split::EMBED_DIAGNOSTIC/> }/>
                 <Route path=path!("/embed/result") view=|| view! { <Lazy chunk=&split::EMBED_RESULT/> }/>
                 <Route path=path!("/embed/lesson/:key") view=|| view! { <Lazy chunk=&split::EMBED_LESSON/> }/>
             </Routes>

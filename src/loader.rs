@@ -1,6 +1,6 @@
 //! Lesson texts, sealed masterclasses and the search index ship as hashed files beside the
 //! app (see `curriculum emit`) and are fetched the first time they are needed, so the first
-//! screen downloads only the curriculum's structure. Each file is fetched and decoded once
+//! screen downloads none of them. Each file is fetched and decoded once
 //! per page load and then kept (leaked, like the compiled-in curriculum, so views can
 //! borrow it); the service worker keeps the files for offline use.
 
@@ -36,7 +36,7 @@ impl LoadError {
     }
 }
 
-async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Offline)?;
     let url = format!("{}/{path}", crate::BASE);
     let response = JsFuture::from(window.fetch_with_str(&url))
@@ -88,6 +88,8 @@ pub async fn search_index() -> Result<&'static SearchIndex, LoadError> {
     if let Some(index) = SEARCH.with(|s| *s.borrow()) {
         return Ok(index);
     }
+    // Hits are shown from the curriculum, which Home may not have loaded yet.
+    crate::content::load().await?;
     let bytes = fetch_bytes(SEARCH_FILE).await?;
     let index = SearchIndex::from_bytes(&bytes).ok_or(LoadError::Unavailable)?;
     let index: &'static SearchIndex = Box::leak(Box::new(index));

@@ -18,13 +18,20 @@ fn main() {
         .as_ref()
         .and_then(|w| w.location().pathname().ok())
         .and_then(|path| storewise::split::for_path(&path));
-    if painted.is_none() && chunk.is_none() {
+    // Home needs no curriculum, unless the header will show a returning learner where to
+    // continue: it would otherwise appear after a moment and push the page down.
+    let curriculum = chunk.is_none() && storewise::storage::holds_learning();
+    if painted.is_none() && chunk.is_none() && !curriculum {
         return start();
     }
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(chunk) = chunk {
             // A failure shows on the page itself, with Try again.
             let _ = chunk.ensure().await;
+        }
+        if curriculum {
+            // Without it the header simply shows no continue links.
+            let _ = storewise::content::load().await;
         }
         if let Some(painted) = painted {
             let _ = wasm_bindgen_futures::JsFuture::from(painted).await;

@@ -47,6 +47,18 @@ pub fn send_due(learner: Learner) {
     let due = learner
         .progress
         .with_untracked(|p| p.due_questions(now_ms()));
+    if due.is_empty() {
+        return;
+    }
+    // A question names its lesson by title, from the curriculum, which Home does not load.
+    if !crate::content::is_loaded() {
+        leptos::task::spawn_local(async move {
+            if crate::content::load().await.is_ok() {
+                send_due(learner);
+            }
+        });
+        return;
+    }
     for id in due {
         // A question whose request is still on its way is not sent twice.
         if !IN_FLIGHT.with(|f| f.borrow_mut().insert(id.clone())) {

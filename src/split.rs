@@ -1,5 +1,6 @@
-//! Pages that load when first shown. Home and the diagnostic are in the main wasm file, so
-//! a first visit downloads only what they need; every other page is a `Chunk`.
+//! Pages that load when first shown. Home is in the main wasm file, so a first visit
+//! downloads only what it needs; every other page is a `Chunk`, and a chunk is ready when
+//! both its code and the curriculum (`content::load`) are here.
 //!
 //! With the `split` feature (release builds, see scripts/build-wasm.mjs) each chunk's code
 //! is cut into its own wasm file by wasm-split and fetched on first use. Without it (tests,
@@ -40,12 +41,14 @@ impl Chunk {
         }
     }
 
-    /// Fetches the chunk if it is not here yet. Callers that only want it ready sooner
-    /// (the diagnostic preparing the results page) ignore the error: the page reports it.
+    /// Fetches the chunk and the curriculum if they are not here yet. Callers that only want
+    /// it ready sooner (Home preparing the diagnostic, the diagnostic preparing the results)
+    /// ignore the error: the page reports it.
     pub async fn ensure(&'static self) -> Result<Page, ChunkFailed> {
         if let Some(page) = self.loaded.get() {
             return Ok(*page);
         }
+        crate::content::load().await.map_err(|_| ChunkFailed)?;
         let page = (self.load)().await?;
         Ok(*self.loaded.get_or_init(|| page))
     }
@@ -77,6 +80,19 @@ macro_rules! chunk {
 
 use crate::pages;
 
+// The diagnostic, Home's main link, fetched as soon as Home is idle.
+chunk!(
+    DIAGNOSTIC,
+    diagnostic_page,
+    diagnostic,
+    pages::diagnostic::DiagnosticPage
+);
+chunk!(
+    EMBED_DIAGNOSTIC,
+    embed_diagnostic_page,
+    diagnostic,
+    pages::diagnostic::DiagnosticPage
+);
 // Reading: the curriculum, lessons, saved lessons and About, which lead to one another.
 chunk!(ABOUT, about_page, reading, pages::about::About);
 chunk!(
@@ -124,7 +140,9 @@ chunk!(
 
 /// The paths each chunk shows, as the routes in lib.rs have them. scripts/build-wasm.mjs
 /// reads this table too: a page opened directly starts downloading its files at once.
-const PATHS: [(&str, &Chunk); 11] = [
+const PATHS: [(&str, &Chunk); 13] = [
+    ("/diagnostic", &DIAGNOSTIC),
+    ("/embed/diagnostic", &EMBED_DIAGNOSTIC),
     ("/about", &ABOUT),
     ("/curriculum", &CURRICULUM),
     ("/lesson", &LESSON),
@@ -168,10 +186,39 @@ pub async fn rehearse_results(owner: Owner) {
         });
         throwaway.cleanup();
     });
-    // Visible in the browser's performance tools, and to the end-to-end tests.
+    mark("storewise:results-rehearsed");
+}
+
+/// A mark in the browser's performance timeline, visible in its tools and to the
+/// end-to-end tests.
+fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("storewise:results-rehearsed");
+        let _ = performance.mark(name);
     }
+}
+
+/// Fetches a page the learner is likely to open next once the browser is idle, so opening
+/// it shows it at once; not when the browser asks to save data (it then loads when opened).
+pub async fn prepare(chunk: &'static Chunk) {
+    if chunk.ready().is_some() || save_data() {
+        return;
+    }
+    idle().await;
+    mark("storewise:preparing");
+    let _ = chunk.ensure().await;
+}
+
+/// The browser's Save-Data preference (`navigator.connection.saveData`, Chromium only).
+fn save_data() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&window.navigator(), &"connection".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 /// Waits until the browser is idle (nothing to run or paint), so work done next does not
@@ -264,18 +311,13 @@ mod tests {
         assert!(is(for_path("/settings/"), &SETTINGS));
         assert!(is(for_path("/embed/result"), &EMBED_RESULT));
         assert!(is(for_path("/shared"), &SHARED));
+        assert!(is(for_path("/diagnostic"), &DIAGNOSTIC));
+        assert!(is(for_path("/embed/diagnostic"), &EMBED_DIAGNOSTIC));
     }
 
     #[test]
-    fn home_the_diagnostic_and_look_alike_paths_have_no_chunk() {
-        for path in [
-            "/",
-            "",
-            "/diagnostic",
-            "/embed/diagnostic",
-            "/lessons",
-            "/resultsx",
-        ] {
+    fn home_and_look_alike_paths_have_no_chunk() {
+        for path in ["/", "", "/diagnostics", "/embed", "/lessons", "/resultsx"] {
             assert!(for_path(path).is_none(), "{path}");
         }
     }

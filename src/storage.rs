@@ -114,6 +114,14 @@ fn keep_aside(part: Part, raw: &str) -> String {
     key
 }
 
+/// Whether this browser holds a learner's progress or diagnostic: the header then shows
+/// where to continue, from the curriculum, so the app loads it before it starts.
+pub fn holds_learning() -> bool {
+    [Part::Progress, Part::Diagnostic]
+        .iter()
+        .any(|part| get(&part.key()).is_some())
+}
+
 /// The raw text under a key (for downloading a backup).
 pub fn raw(key: &str) -> Option<String> {
     get(key)

@@ -27,13 +27,33 @@ pub fn LockMark(lesson: &'static Lesson) -> impl IntoView {
 pub fn LessonBadges(lesson: &'static Lesson) -> impl IntoView {
     let difficulty = &CURRICULUM.difficulties[usize::from(lesson.difficulty)];
     let path = &CURRICULUM.paths[usize::from(lesson.path)];
-    let rung = format!("badge difficulty rung-{}", lesson.difficulty);
-    let path_class = format!("badge path path-{}", path.id);
+    view! {
+        <Badges
+            difficulty=usize::from(lesson.difficulty)
+            difficulty_name=difficulty.name
+            path_id=path.id
+            path_name=path.name
+            minutes=lesson.minutes
+        />
+    }
+}
+
+/// The badges themselves, from names: Home shows them for its compiled-in lesson card.
+#[component]
+pub fn Badges(
+    difficulty: usize,
+    difficulty_name: &'static str,
+    path_id: &'static str,
+    path_name: &'static str,
+    minutes: u16,
+) -> impl IntoView {
+    let rung = format!("badge difficulty rung-{difficulty}");
+    let path_class = format!("badge path path-{path_id}");
     view! {
         <ul class="badges" aria-label="Lesson facts">
-            <li class=rung><span class="badge-label">"Difficulty: "</span>{difficulty.name}</li>
-            <li class=path_class><span class="badge-label">"Path: "</span>{path.name}</li>
-            <li class="badge minutes">{format!("{} min", lesson.minutes)}</li>
+            <li class=rung><span class="badge-label">"Difficulty: "</span>{difficulty_name}</li>
+            <li class=path_class><span class="badge-label">"Path: "</span>{path_name}</li>
+            <li class="badge minutes">{format!("{minutes} min")}</li>
         </ul>
     }
 }

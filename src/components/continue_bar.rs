@@ -9,8 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn ContinueLinks() -> impl IntoView {
     let learner = Learner::get();
-    let last = Memo::new(move |_| learner.last_opened());
-    let next = Memo::new(move |_| learner.next_on_roadmap());
+    // Nothing to show until the curriculum is here (Home starts without it).
+    let ready = crate::content::ready;
+    let last = Memo::new(move |_| ready().then(|| learner.last_opened()).flatten());
+    let next = Memo::new(move |_| ready().then(|| learner.next_on_roadmap()).flatten());
     // Not a link to the page the learner is reading.
     let location = leptos_router::hooks::use_location();
     let here = Memo::new(move |_| location.pathname.get());

@@ -55,6 +55,10 @@ pub fn SearchDialog() -> impl IntoView {
             Some(Ok(full)) => full,
             _ => &TITLES_ONLY,
         };
+        // Home starts without the curriculum: opening search fetches it with the index.
+        if !crate::content::ready() {
+            return Vec::new();
+        }
         query.with(|q| {
             let mut hits = search(&CURRICULUM, full, q, |plan| learner.can_read(plan));
             hits.truncate(MAX_RESULTS);
@@ -149,17 +153,21 @@ pub fn SearchDialog() -> impl IntoView {
                     <button type="button" class="button small" on:click=move |_| close()>"Close"</button>
                 </div>
                 <p class="muted small" role="status">
-                    {move || {
+                    {move || (!crate::content::ready()).then(|| match index.get() {
+                        Some(Err(e)) => e.message("Search"),
+                        _ => "Search is loading…".to_string(),
+                    })}
+                    {move || crate::content::ready().then(|| {
                         let n = hits.with(|h| h.len());
                         if query.with(|q| q.trim().is_empty()) { "Type to search. Arrow keys move, Enter opens.".to_string() }
                         else if n == 0 { "No lesson matches every word.".to_string() }
                         else { format!("{n} lesson{} found", if n == 1 { "" } else { "s" }) }
-                    }}
-                    {move || match index.get() {
+                    })}
+                    {move || if !crate::content::ready() { None } else { match index.get() {
                         Some(Ok(_)) => None,
                         None => Some(" Titles only for now: the full-text index is loading.".to_string()),
                         Some(Err(e)) => Some(format!(" Titles and summaries only. {}", e.message("The full-text index"))),
-                    }}
+                    }}}
                 </p>
                 <ul id="search-results" role="listbox" aria-label="Results" class="search-results">
                     {move || {

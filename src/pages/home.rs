@@ -2,18 +2,18 @@
 
 use crate::branding::{PRODUCT_NAME, TAGLINE};
 use crate::components::link::Link;
-use crate::content::CURRICULUM;
+use crate::content::{FEATURED, FIGURES};
 use leptos::prelude::*;
 
 /// The landing page: the diagnostic's promise, the curriculum in figures, a featured lesson.
+/// It reads only figures compiled into the app, so it needs no curriculum file; once it is
+/// shown, the diagnostic (its main link) is fetched in idle time.
 #[component]
 pub fn Home() -> impl IntoView {
     crate::set_page_title("");
-    let missions: usize = CURRICULUM.programs.iter().map(|p| p.missions.len()).sum();
-    let checkpoints = CURRICULUM.checkpoints.len();
-    let featured = CURRICULUM
-        .find_lesson("8.9.3.2")
-        .map(|l| CURRICULUM.lesson(l.ix));
+    let missions = FIGURES.missions;
+    let checkpoints = FIGURES.checkpoints;
+    leptos::task::spawn_local(crate::split::prepare(&crate::split::DIAGNOSTIC));
     view! {
         <section class="hero">
             <div class="container hero-grid">
@@ -25,7 +25,7 @@ pub fn Home() -> impl IntoView {
                         {format!(
                             "Compare how your store runs today with a curriculum of {} programs and {} missions. \
                              Every skill checkpoint is a plain statement about your business, and every gap points to the lessons that close it.",
-                            CURRICULUM.programs.len(), missions
+                            FIGURES.programs, missions
                         )}
                     </p>
                     <div class="actions">
@@ -43,13 +43,13 @@ pub fn Home() -> impl IntoView {
         <section class="container section" aria-labelledby="figures-title">
             <h2 id="figures-title">"The curriculum in figures"</h2>
             <ul class="figures">
-                <li><strong>{CURRICULUM.programs.len()}</strong>" programs"</li>
+                <li><strong>{FIGURES.programs}</strong>" programs"</li>
                 <li><strong>{missions}</strong>" missions"</li>
-                <li><strong>{CURRICULUM.lessons.len()}</strong>" numbered lessons"</li>
+                <li><strong>{FIGURES.lessons}</strong>" numbered lessons"</li>
                 <li><strong>{checkpoints}</strong>" skill checkpoints"</li>
             </ul>
         </section>
-        {featured.map(|lesson| {
+        {FEATURED.map(|lesson| {
             let href = format!("/lesson/{}", lesson.number);
             view! {
                 <section class="container section" aria-labelledby="featured-title">
@@ -58,7 +58,13 @@ pub fn Home() -> impl IntoView {
                         <p class="lesson-number">{lesson.number}</p>
                         <h3><Link href=href>{lesson.title}</Link></h3>
                         <p>{lesson.summary}</p>
-                        <crate::components::badges::LessonBadges lesson=lesson/>
+                        <crate::components::badges::Badges
+                            difficulty=lesson.difficulty
+                            difficulty_name=lesson.difficulty_name
+                            path_id=lesson.path_id
+                            path_name=lesson.path_name
+                            minutes=lesson.minutes
+                        />
                     </article>
                 </section>
             }

@@ -10,6 +10,9 @@ pub struct CurriculumFile {
     pub paths: Vec<NamedFile>,
     pub plans: Vec<PlanFile>,
     pub facts: Vec<String>,
+    /// The id of the lesson Home shows as a place to start.
+    #[serde(default)]
+    pub featured: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -153,6 +153,8 @@ pub struct Content {
     pub facts: Vec<String>,
     pub questions: Vec<Question>,
     pub moved: Vec<(String, usize)>,
+    /// The lesson Home shows as a place to start (`featured` in curriculum.toml).
+    pub featured: Option<usize>,
     /// Every file read, so a build script can ask to be rerun when one changes.
     pub sources: Vec<PathBuf>,
 }
@@ -542,6 +544,16 @@ impl Loader {
             .collect();
 
         let moved = self.moved_numbers(&dir, &lessons);
+        let featured = root.featured.as_deref().and_then(|id| {
+            let ix = lessons.iter().position(|l| l.id == id);
+            if ix.is_none() {
+                self.report(
+                    &root_file,
+                    format!("`featured` names `{id}`, which is not a lesson id"),
+                );
+            }
+            ix
+        });
 
         Some(Content {
             programs,
@@ -553,6 +565,7 @@ impl Loader {
             facts,
             questions,
             moved,
+            featured,
             sources: std::mem::take(&mut self.sources),
         })
     }

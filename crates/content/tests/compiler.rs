@@ -220,19 +220,28 @@ fn valid_content_compiles_with_numbers_from_positions() {
     assert_eq!(stats["programs"], 2);
     assert_eq!(stats["lessons_fully_written"], 4);
     assert_eq!(stats["questions"], 8);
-    // The generated Rust names every lesson.
+    // The generated Rust names the packed curriculum, which names every lesson's file.
     let secret = academy_content::Secret {
         bytes: b"fixture secret".to_vec(),
         development: false,
     };
     let (rust, files) = content.to_rust(&secret);
-    assert!(rust.contains("\"alpha-first\"") && rust.contains("static LESSONS: [Lesson; 4]"));
-    // One text file per lesson and the search index, each named in the source. Every
-    // lesson of the fixture is free: nothing is sealed.
-    assert_eq!(files.len(), 5);
+    let packed = files
+        .iter()
+        .find(|(name, _)| name.starts_with("content/curriculum."))
+        .expect("a packed curriculum");
+    assert!(rust.contains(&format!("CURRICULUM_FILE: &str = {:?}", packed.0)));
+    let packed: &'static [u8] = Box::leak(packed.1.clone().into_boxed_slice());
+    let c = academy_core::pack::decode(packed).expect("it reads back");
+    assert_eq!(c.lessons.len(), 4);
+    assert_eq!(c.lessons[0].id, "alpha-first");
+    // One text file per lesson, the search index and the curriculum, each named by the
+    // source or the curriculum. Every lesson of the fixture is free: nothing is sealed.
+    assert_eq!(files.len(), 6);
     assert!(files
         .iter()
-        .all(|(name, _)| rust.contains(&format!("{name:?}"))));
+        .all(|(name, _)| rust.contains(&format!("{name:?}"))
+            || c.lessons.iter().any(|l| l.file == name)));
     assert!(!files.iter().any(|(name, _)| name.ends_with(".sealed")));
 }
 

@@ -150,18 +150,33 @@ fn every_emitted_file_reads_back_in_the_app_s_formats() {
     };
     let (rust, files) = content.to_rust(&secret);
     let files: HashMap<String, Vec<u8>> = files.into_iter().collect();
-    let c = curriculum();
+    let named = |constant: &str| {
+        let from = rust
+            .split(&format!("{constant}: &str = \""))
+            .nth(1)
+            .unwrap();
+        from[..from.find('"').unwrap()].to_string()
+    };
+    // The app reads the packed structure, which must say what the compiler read.
+    let packed: &'static [u8] =
+        Box::leak(files[&named("CURRICULUM_FILE")].clone().into_boxed_slice());
+    let c = academy_core::pack::decode(packed).expect("the packed curriculum reads back");
+    let native = curriculum();
+    assert_eq!(c.lessons.len(), native.lessons.len());
+    assert_eq!(c.questions.len(), native.questions.len());
+    for (shipped, read) in c.lessons.iter().zip(native.lessons) {
+        assert_eq!(
+            (shipped.id, shipped.number, shipped.title),
+            (read.id, read.number, read.title)
+        );
+        assert_eq!(shipped.file, read.file);
+    }
     let mut sealed = 0;
     for lesson in c.lessons {
-        let bytes = &files[lesson.file];
-        assert!(rust.contains(&format!("{:?}", lesson.file)));
-        let text = LessonText::parse(lesson, bytes).expect("the lesson text reads back");
+        let text =
+            LessonText::parse(lesson, &files[lesson.file]).expect("the lesson text reads back");
         assert!(!text.preview.is_empty());
-        if let Some(Masterclass::Sealed(_)) = lesson.masterclass {
-            // The native view does not know sealed names; find this lesson's in the source.
-            let at = rust.find(&format!("id: {:?}", lesson.id)).unwrap();
-            let from = rust[at..].find("Masterclass::Sealed(\"").unwrap() + at + 21;
-            let name = &rust[from..from + rust[from..].find('"').unwrap()];
+        if let Some(Masterclass::Sealed(name)) = lesson.masterclass {
             let plan = c.plans[usize::from(lesson.plan)].id;
             let key = PlanKey::derive(&secret.bytes, plan);
             assert!(open_masterclass(lesson, &files[name], |_| Some(key)).is_some());
@@ -171,10 +186,13 @@ fn every_emitted_file_reads_back_in_the_app_s_formats() {
         }
     }
     assert!(sealed > 50, "only {sealed} sealed masterclasses");
-    let search_file = rust.split("SEARCH_FILE: &str = \"").nth(1).unwrap();
-    let search_file = &search_file[..search_file.find('"').unwrap()];
-    let index = SearchIndex::from_bytes(&files[search_file]).expect("the index reads back");
-    let hits = search(c, &index, "quantization", |_| true);
+    // An access code made with the same secret unlocks its plan against the shipped keys.
+    let code = academy_core::access::format_code("pro", &PlanKey::derive(&secret.bytes, "pro"));
+    let keys = academy_core::access::unlock(&c, &code).expect("the code unlocks");
+    assert!(keys.iter().any(|(plan, _)| c.plans[*plan].id == "pro"));
+    let index =
+        SearchIndex::from_bytes(&files[&named("SEARCH_FILE")]).expect("the index reads back");
+    let hits = search(&c, &index, "quantization", |_| true);
     let lesson = c.find_lesson("8.9.3.2").unwrap().ix;
     assert!(hits.iter().any(|h| h.lesson == lesson));
 }

@@ -41,18 +41,60 @@ test("a lesson has a page of its own with its preview, which the app then shows 
   }
 });
 
-test("Home downloads no lesson text, no search index and no other page's code", async ({ page }) => {
-  const content = [];
-  const wasm = [];
-  page.on("request", (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.startsWith("/content/")) content.push(path);
-    if (path.endsWith(".wasm")) wasm.push(path.split("/").pop());
-  });
+/** Files the page fetched before and after the app marked `mark`: [before, after]. */
+async function fetchedAround(page, mark) {
+  return page.evaluate((mark) => {
+    const at = performance.getEntriesByName(mark)[0].startTime;
+    const files = performance.getEntriesByType("resource").map((e) => [e.startTime, new URL(e.name).pathname]);
+    const name = (p) => (p.startsWith("/content/") ? p : p.split("/").pop());
+    return [files.filter(([t]) => t < at).map(([, p]) => name(p)), files.filter(([t]) => t >= at).map(([, p]) => name(p))];
+  }, mark);
+}
+
+test("Home downloads no curriculum, lesson text or other page's code, then prepares the diagnostic", async ({ page }) => {
   await open(page, "/");
   await expect(page.getByRole("link", { name: "Start the diagnostic" })).toBeVisible();
-  expect(content).toEqual([]);
-  expect(wasm).toEqual(["storewise_bg.wasm"]);
+  // Once shown and idle, Home fetches the diagnostic's code and the curriculum.
+  await page.waitForFunction(() => performance.getEntriesByName("storewise:preparing").length > 0);
+  const [before, after] = await fetchedAround(page, "storewise:preparing");
+  expect(before.filter((f) => f.endsWith(".wasm"))).toEqual(["storewise_bg.wasm"]);
+  expect(before.filter((f) => f.startsWith("/content/"))).toEqual([]);
+  await expect.poll(async () => (await fetchedAround(page, "storewise:preparing"))[1].filter((f) => f.startsWith("/content/") || f.startsWith("split_"))).toEqual([
+    expect.stringMatching(/^\/content\/curriculum\.[0-9a-f]{16}\.bin$/),
+    "split_diagnostic.wasm",
+  ]);
+  expect(after.some((f) => f.endsWith(".json") || f.includes("search."))).toBe(false);
+  // So the diagnostic opens at once.
+  await page.getByRole("link", { name: "Start the diagnostic" }).click();
+  await expect(page.getByRole("button", { name: "Start the diagnostic" })).toBeVisible();
+  await expect(page.locator(".page-loading")).toHaveCount(0);
+});
+
+test("with Save-Data, Home fetches nothing it was not asked for", async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true }) }));
+  await open(page, "/");
+  // Longer than the three seconds Home waits for idle time at most.
+  await page.waitForTimeout(3500);
+  const files = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+  expect(files.filter((f) => f.startsWith("/content/") || f.includes("split_"))).toEqual([]);
+  // Opening the diagnostic then fetches what it needs.
+  await page.getByRole("link", { name: "Start the diagnostic" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator(".page-loading")).toHaveCount(0, { timeout: 10_000 });
+});
+
+test("a page whose curriculum cannot load says so, and Try again recovers", async ({ page }) => {
+  const errors = watchConsole(page);
+  let fail = true;
+  await page.route("**/content/curriculum.*.bin", (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  await open(page, "/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curriculum" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+  await expect(alert).toBeVisible();
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Curriculum" })).toBeVisible();
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
 });
 
 test("another page's code loads when it is opened, and Try again recovers from a failed load", async ({ page }) => {
