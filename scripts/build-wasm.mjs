@@ -85,13 +85,23 @@ export function buildWasm({ root, dir, publicUrl, release }) {
   const integrity = (name) => `sha384-${createHash("sha384").update(readFileSync(join(out, name))).digest("base64")}`;
   // The loader of split pages is imported by the main module's JavaScript: fetch it alongside.
   const modules = ["storewise.js", ...(names.includes("__wasm_split.js") ? ["__wasm_split.js"] : [])];
+  const preloads = JSON.stringify(modules.map((m) => [`${base}${m}`, integrity(m)]));
+  // The app's files are requested once the static first screen has painted (app-shell.js's
+  // storewisePainted, at most 500 ms): on a slow connection they would otherwise share the
+  // network with the page's own HTML and CSS and delay that paint, and the first screen is
+  // the useful part until the app starts. The wasm preload carries no integrity: the
+  // loader's own fetch carries none, and a preload is only reused by a request with the
+  // same integrity. The modules keep theirs (a module preload fills the module map).
   const tags = [
-    ...(release ? [preloadScript(root, readFileSync(join(out, "__wasm_split.js"), "utf8"), base, publicUrl, curriculumFile(dir))] : []),
-    ...modules.map((m) => `<link rel="modulepreload" href="${base}${m}" crossorigin="anonymous" integrity="${integrity(m)}">`),
-    // No integrity here: the loader's own fetch carries none, and a preload is only reused
-    // by a request with the same integrity.
-    `<link rel="preload" href="${wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">`,
-    `<script type="module">import init from "${js}"; await init({ module_or_path: "${wasm}" });</script>`,
+    `<script type="module">
+  await window.storewisePainted;
+  const link = (attributes) => document.head.append(Object.assign(document.createElement("link"), { crossOrigin: "anonymous" }, attributes));
+  for (const [href, integrity] of ${preloads}) link({ rel: "modulepreload", href, integrity });
+  link({ rel: "preload", as: "fetch", type: "application/wasm", href: "${wasm}" });
+  ${release ? pagePreloads(root, readFileSync(join(out, "__wasm_split.js"), "utf8"), base, publicUrl, curriculumFile(dir)) : ""}
+  const { default: init } = await import("${js}");
+  await init({ module_or_path: "${wasm}" });
+  </script>`,
   ];
   return { folder, tags: tags.join("\n  "), files: names.length };
 }
@@ -118,11 +128,11 @@ function curriculumFile(dir) {
   return `content/${names[0]}`;
 }
 
-// An inline script that starts downloading the wasm files of a page opened directly (a
-// lesson link, a share link) alongside the main module, instead of after it has started,
-// together with the curriculum, which every page but Home reads.
+// Statements of the loading script that start downloading the wasm files of a page opened
+// directly (a lesson link, a share link) alongside the main module, instead of after it has
+// started, together with the curriculum, which every page but Home reads.
 // Which path is which module comes from src/split.rs: its chunk! lines and its PATHS table.
-function preloadScript(root, loader, base, publicUrl, curriculum) {
+function pagePreloads(root, loader, base, publicUrl, curriculum) {
   const source = readFileSync(join(root, "src/split.rs"), "utf8");
   const moduleOf = new Map([...source.matchAll(/^chunk!\(\s*(\w+),\s*\w+,\s*(\w+),/gm)].map((m) => [m[1], m[2]]));
   const paths = [...source.matchAll(/^\s*\("(\/[^"]*)", &(\w+)\),$/gm)].map((m) => [m[1], moduleOf.get(m[2])]);
@@ -134,19 +144,13 @@ function preloadScript(root, loader, base, publicUrl, curriculum) {
   }
   if (paths.length === 0) throw new Error("src/split.rs: no PATHS table found");
   const prefix = publicUrl.replace(/\/$/, "");
-  return `<script>
-  // Starts fetching the curriculum and the code of the page being opened (not Home).
-  (() => {
+  return `// The curriculum and the code of the page being opened, unless it is Home.
+  {
     const paths = ${JSON.stringify(Object.fromEntries(paths))};
     const files = ${JSON.stringify(byModule)};
-    let path = location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, "");
+    const path = location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, "");
     const found = Object.keys(paths).find((p) => path === p || path.startsWith(p + "/"));
     const hrefs = found ? [${JSON.stringify(publicUrl + curriculum)}, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)] : [];
-    for (const href of hrefs) {
-      const link = document.createElement("link");
-      Object.assign(link, { rel: "preload", as: "fetch", crossOrigin: "anonymous", href });
-      document.head.append(link);
-    }
-  })();
-  </script>`;
+    for (const href of hrefs) link({ rel: "preload", as: "fetch", href });
+  }`;
 }

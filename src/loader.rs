@@ -1,7 +1,7 @@
 //! Lesson texts, sealed masterclasses and the search index ship as hashed files beside the
 //! app (see `curriculum emit`) and are fetched the first time they are needed, so the first
 //! screen downloads none of them. Each file is fetched and decoded once
-//! per page load and then kept (leaked, like the compiled-in curriculum, so views can
+//! per page load and then kept (leaked, like the curriculum, so views can
 //! borrow it); the service worker keeps the files for offline use.
 
 use crate::content::{CURRICULUM, SEARCH_FILE};

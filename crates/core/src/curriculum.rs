@@ -1,6 +1,6 @@
 //! The curriculum: programs, missions, modules and lessons, skill checkpoints, the difficulty
-//! ladder, paths, plans and the diagnostic's questions. The real curriculum is compiled in as
-//! static data; tests and benchmarks build their own.
+//! ladder, paths, plans and the diagnostic's questions. The app reads the real curriculum from
+//! its packed file (`crate::pack`); tests and benchmarks build their own.
 
 use crate::body::Block;
 use serde::{Deserialize, Serialize};

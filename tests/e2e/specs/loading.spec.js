@@ -41,6 +41,20 @@ test("a lesson has a page of its own with its preview, which the app then shows 
   }
 });
 
+test("the static first screen paints before the app's files are requested", async ({ page }) => {
+  for (const path of ["/", "/lesson/1.1.1.1"]) {
+    await open(page, path);
+    const [painted, started] = await page.evaluate(() => {
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/storewise_bg.wasm"));
+      return [paint ? paint.startTime : Infinity, wasm.startTime];
+    });
+    // The app waits for the first screen's largest paint (never before the first paint), or
+    // 500 ms at most.
+    expect(started, path).toBeGreaterThanOrEqual(Math.min(painted, 500));
+  }
+});
+
 /** Files the page fetched before and after the app marked `mark`: [before, after]. */
 async function fetchedAround(page, mark) {
   return page.evaluate((mark) => {

@@ -17,7 +17,7 @@ const USAGE: &str = "usage: curriculum <check | stats | report | lessons | lesso
   access-code --plan core   the access code that unlocks a plan (from ACADEMY_SECRET)\n\
   pages PAGE DIR BASE  write DIR/lesson/<number>.html for every lesson from the built page\n\
                  PAGE (its first screen replaced by the lesson's preview); BASE is the public URL\n\
-  emit DIR       write the lesson texts, sealed masterclasses and search index into DIR/content\n\
+  emit DIR       write the packed curriculum, lesson texts, sealed masterclasses and search index into DIR/content\n\
                  (the built site; the Trunk hook runs it, with the build's ACADEMY_SECRET)\n\
   probe          per lesson, the longest plain-text run of its masterclass (for the locked-text test)\n\
 The content folder is ./content, or the one named by ACADEMY_CONTENT.";
