@@ -130,7 +130,8 @@ function curriculumFile(dir) {
 
 // Statements of the loading script that start downloading the wasm files of a page opened
 // directly (a lesson link, a share link) alongside the main module, instead of after it has
-// started, together with the curriculum, which every page but Home reads.
+// started, together with the curriculum, which every page but Home reads; and that define
+// storewisePrefetch(path), which the app calls for a page it expects to be opened next.
 // Which path is which module comes from src/split.rs: its chunk! lines and its PATHS table.
 function pagePreloads(root, loader, base, publicUrl, curriculum) {
   const source = readFileSync(join(root, "src/split.rs"), "utf8");
@@ -144,13 +145,16 @@ function pagePreloads(root, loader, base, publicUrl, curriculum) {
   }
   if (paths.length === 0) throw new Error("src/split.rs: no PATHS table found");
   const prefix = publicUrl.replace(/\/$/, "");
-  return `// The curriculum and the code of the page being opened, unless it is Home.
-  {
-    const paths = ${JSON.stringify(Object.fromEntries(paths))};
-    const files = ${JSON.stringify(byModule)};
-    const path = location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, "");
+  return `// The files a page needs besides the main module (none for Home): the curriculum and
+  // its wasm module's files.
+  const paths = ${JSON.stringify(Object.fromEntries(paths))};
+  const files = ${JSON.stringify(byModule)};
+  const filesFor = (path) => {
     const found = Object.keys(paths).find((p) => path === p || path.startsWith(p + "/"));
-    const hrefs = found ? [${JSON.stringify(publicUrl + curriculum)}, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)] : [];
-    for (const href of hrefs) link({ rel: "preload", as: "fetch", href });
-  }`;
+    return found ? [${JSON.stringify(publicUrl + curriculum)}, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)] : [];
+  };
+  // A page opened directly: its files download beside the main module.
+  for (const href of filesFor(location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, ""))) link({ rel: "preload", as: "fetch", href });
+  // A page the app expects next (split::prepare): its files go into the cache when idle.
+  window.storewisePrefetch = (path) => filesFor(path).forEach((href) => link({ rel: "prefetch", href }));`;
 }

@@ -21,9 +21,6 @@ fn main() {
     // Home needs no curriculum, unless the header will show a returning learner where to
     // continue: it would otherwise appear after a moment and push the page down.
     let curriculum = chunk.is_none() && storewise::storage::holds_learning();
-    if painted.is_none() && chunk.is_none() && !curriculum {
-        return start();
-    }
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(chunk) = chunk {
             // A failure shows on the page itself, with Try again.
@@ -36,6 +33,9 @@ fn main() {
         if let Some(painted) = painted {
             let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
         }
+        // The page is built in a task of its own, not in the one that finished compiling
+        // and instantiating the wasm: two shorter tasks block input less than one long one.
+        storewise::split::next_task().await;
         start();
     });
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::OnceLock;
+use wasm_bindgen::JsCast;
 
 /// Builds a page; the function itself lives in the chunk's wasm file.
 pub type Page = fn() -> AnyView;
@@ -197,15 +198,36 @@ fn mark(name: &str) {
     }
 }
 
-/// Fetches a page the learner is likely to open next once the browser is idle, so opening
-/// it shows it at once; not when the browser asks to save data (it then loads when opened).
-pub async fn prepare(chunk: &'static Chunk) {
-    if chunk.ready().is_some() || save_data() {
+/// Fetches the files of a page the learner is likely to open next (an app path, such as
+/// `/diagnostic`) into the browser's cache once it is idle, unless the browser asks to save
+/// data. Only the bytes: unpacking the curriculum and instantiating the code wait until the
+/// page is opened, so that preparing never becomes a long task of its own. The list of files
+/// comes from the loading script in index.html (`storewisePrefetch`, release builds only).
+pub async fn prepare(path: &'static str) {
+    if for_path(path).is_some_and(|chunk| chunk.ready().is_some()) || save_data() {
         return;
     }
     idle().await;
     mark("storewise:preparing");
-    let _ = chunk.ensure().await;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(prefetch) = js_sys::Reflect::get(&window, &"storewisePrefetch".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = prefetch.call1(&wasm_bindgen::JsValue::NULL, &path.into());
+    }
+}
+
+/// Waits for the browser's next task, so that what follows does not lengthen this one.
+pub async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 /// The browser's Save-Data preference (`navigator.connection.saveData`, Chromium only).

@@ -6,6 +6,7 @@ pub mod continue_bar;
 pub mod disclosure;
 pub mod footer;
 pub mod header;
+pub mod later;
 pub mod link;
 pub mod notices;
 pub mod radar;

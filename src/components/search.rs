@@ -65,8 +65,14 @@ pub fn SearchDialog() -> impl IntoView {
             hits
         })
     });
-    let open = move || {
-        load_index();
+    // The dialog is built in a task after the rest of the page (it is hidden until opened),
+    // so that starting the app is not one long task; opening it first builds it at once.
+    let built = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::split::next_task().await;
+        let _ = built.try_set(true);
+    });
+    let show = move || {
         if let Some(d) = dialog.get_untracked() {
             if !d.open() {
                 let _ = d.show_modal();
@@ -76,6 +82,19 @@ pub fn SearchDialog() -> impl IntoView {
                 i.select();
             }
         }
+    };
+    let open = move || {
+        load_index();
+        if dialog.get_untracked().is_none() {
+            built.set(true);
+            // The dialog is in the page once this task's updates have run.
+            leptos::task::spawn_local(async move {
+                crate::split::next_task().await;
+                show();
+            });
+            return;
+        }
+        show();
     };
     let close = move || {
         if let Some(d) = dialog.get_untracked() {
@@ -134,6 +153,7 @@ pub fn SearchDialog() -> impl IntoView {
         <button type="button" class="search-button" on:click=move |_| open() aria-keyshortcuts="/">
             <span aria-hidden="true">"⌕ "</span>"Search"
         </button>
+        {move || built.get().then(|| view! {
         <dialog node_ref=dialog class="search-dialog" aria-labelledby="search-title"
             on:click=move |e| {
                 // A click on the backdrop (the dialog element itself) closes it.
@@ -189,5 +209,6 @@ pub fn SearchDialog() -> impl IntoView {
                 </ul>
             </div>
         </dialog>
+        })}
     }
 }

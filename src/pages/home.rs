@@ -7,13 +7,13 @@ use leptos::prelude::*;
 
 /// The landing page: the diagnostic's promise, the curriculum in figures, a featured lesson.
 /// It reads only figures compiled into the app, so it needs no curriculum file; once it is
-/// shown, the diagnostic (its main link) is fetched in idle time.
+/// shown, the diagnostic's files (its main link) are fetched in idle time.
 #[component]
 pub fn Home() -> impl IntoView {
     crate::set_page_title("");
     let missions = FIGURES.missions;
     let checkpoints = FIGURES.checkpoints;
-    leptos::task::spawn_local(crate::split::prepare(&crate::split::DIAGNOSTIC));
+    leptos::task::spawn_local(crate::split::prepare("/diagnostic"));
     view! {
         <section class="hero">
             <div class="container hero-grid">

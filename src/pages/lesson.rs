@@ -4,6 +4,7 @@
 use crate::branding::UPGRADE_URL;
 use crate::components::badges::LessonBadges;
 use crate::components::body::BodyView;
+use crate::components::later::Later;
 use crate::components::link::Link;
 use crate::content::CURRICULUM;
 use crate::loader::{lesson_text, sealed, LoadError};
@@ -120,16 +121,19 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
                         <h2 id="preview-title">"Preview"</h2>
                         {with_text(text, |t| view! { <BodyView blocks=&t.preview/> })}
                     </section>
-                    {lesson.masterclass.is_some().then(|| view! { <MasterclassSection ix=ix text=text/> })}
-                    <CompleteButton lesson=lesson/>
-                    <LessonTools lesson=lesson/>
-                    <QuestionsAndAnswers lesson=lesson text=text/>
+                    // Below the preview: built a task later (see Later).
+                    <Later>
+                        {lesson.masterclass.is_some().then(|| view! { <MasterclassSection ix=ix text=text/> })}
+                        <CompleteButton lesson=lesson/>
+                        <LessonTools lesson=lesson/>
+                        <QuestionsAndAnswers lesson=lesson text=text/>
+                    </Later>
                 </div>
                 <aside class="lesson-aside" aria-label="Where this lesson sits">
-                    <PlaceInCurriculum ix=ix/>
+                    <Later><PlaceInCurriculum ix=ix/></Later>
                 </aside>
             </div>
-            <PreviousNext ix=ix/>
+            <Later><PreviousNext ix=ix/></Later>
         </article>
     }
 }
