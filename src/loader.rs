@@ -19,7 +19,8 @@ pub enum LoadError {
     /// No answer from the network (offline, and not saved for offline use yet).
     Offline,
     /// The host answered with an error, or with something that is not this file (a newer
-    /// deployment replaced it: reloading the page fetches the new one).
+    /// deployment replaced it: reloading the page fetches the new one). Also what an online
+    /// browser reports for a page's code that did not load.
     Unavailable,
 }
 
@@ -30,7 +31,7 @@ impl LoadError {
                 "{what} could not be loaded: you seem to be offline, and it was not saved on this device yet. Connect and try again."
             ),
             LoadError::Unavailable => format!(
-                "{what} could not be loaded from the server. Reload the page to get the current version of the app."
+                "{what} could not be loaded from the server. Reload the page to get the current version of the app: your progress is kept."
             ),
         }
     }

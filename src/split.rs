@@ -6,6 +6,8 @@
 //! is cut into its own wasm file by wasm-split and fetched on first use. Without it (tests,
 //! development) a chunk is a plain function call, so the same code runs either way.
 
+use crate::components::load_error::load_failed;
+use crate::loader::LoadError;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -283,34 +285,17 @@ pub fn Lazy(chunk: &'static Chunk) -> impl IntoView {
         .into_any(),
         Some(Ok(page)) => untrack(page),
         Some(Err(ChunkFailed)) => {
+            // Offline, it was not saved yet; online, the likely cause besides the network is
+            // a new version deployed since this tab opened, whose files replaced these.
             let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
-            // Online, the likely cause besides the network is a new version deployed since
-            // this tab opened, whose files replaced these: reloading gets the new version.
-            let message = if offline {
-                "This page is not saved on this device yet, and you are offline. Connect and try again."
+            let error = if offline {
+                LoadError::Offline
             } else {
-                "This page could not be loaded. Check your connection and try again. If the app has been updated since you opened it, reload the page: your progress is kept."
-            };
-            let reload = move |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
+                LoadError::Unavailable
             };
             view! {
                 <div class="container section">
-                    <div class="load-error" role="alert">
-                        <p>{message}</p>
-                        <div class="actions">
-                            <button type="button" class="button small" on:click=move |_| fetch()>
-                                "Try again"
-                            </button>
-                            <Show when=move || !offline>
-                                <button type="button" class="button small secondary" on:click=reload>
-                                    "Reload page"
-                                </button>
-                            </Show>
-                        </div>
-                    </div>
+                    {load_failed(error, "This page", fetch)}
                 </div>
             }
             .into_any()

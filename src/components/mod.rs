@@ -8,6 +8,7 @@ pub mod footer;
 pub mod header;
 pub mod later;
 pub mod link;
+pub mod load_error;
 pub mod notices;
 pub mod radar;
 pub mod search;

@@ -66,9 +66,9 @@ fn QuestionScreen() -> impl IntoView {
     let navigate = StoredValue::new(use_navigate());
     let state = learner.diagnostic;
     // In a frame on another site the results stay in the frame, with a handoff.
-    let embedded = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|p| crate::is_embed_path(&p));
+    let embedded = leptos_router::hooks::use_location()
+        .pathname
+        .with_untracked(|p| crate::is_embed_path(p));
     // Fetch the results page's code while the learner answers, so the last answer opens it
     // at once. A failure is reported by the results page itself.
     let results = if embedded {

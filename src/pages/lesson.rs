@@ -6,6 +6,7 @@ use crate::components::badges::LessonBadges;
 use crate::components::body::BodyView;
 use crate::components::later::Later;
 use crate::components::link::Link;
+use crate::components::load_error::load_failed;
 use crate::content::CURRICULUM;
 use crate::loader::{lesson_text, sealed, LoadError};
 use crate::state::Learner;
@@ -31,19 +32,7 @@ fn with_text<V: IntoView + 'static>(
         None => view! { <p class="muted loading" role="status">"Loading the lesson text…"</p> }
             .into_any(),
         Some(Ok(t)) => part(t).into_any(),
-        Some(Err(e)) => {
-            load_failed(e.message("This lesson's text"), move || text.refetch()).into_any()
-        }
-    }
-}
-
-/// Why something could not load, and a button to try again.
-fn load_failed(message: String, retry: impl Fn() + 'static) -> impl IntoView {
-    view! {
-        <div class="load-error" role="alert">
-            <p>{message}</p>
-            <button type="button" class="button small" on:click=move |_| retry()>"Try again"</button>
-        </div>
+        Some(Err(e)) => load_failed(e, "This lesson's text", move || text.refetch()).into_any(),
     }
 }
 
@@ -200,7 +189,7 @@ fn MasterclassSection(ix: LessonIx, text: TextResource) -> impl IntoView {
             <p class="load-error" role="alert">"Your access code does not open this masterclass: it was probably made for an earlier version of the curriculum. Enter a current code in Settings."</p>
         }
         .into_any(),
-        (true, Some(Err(e))) => load_failed(e.message("The masterclass"), move || opened.refetch()).into_any(),
+        (true, Some(Err(e))) => load_failed(e, "The masterclass", move || opened.refetch()).into_any(),
     })
     .into_any()
 }
