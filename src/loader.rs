@@ -72,6 +72,9 @@ pub async fn lesson_text(ix: LessonIx) -> Result<&'static LessonText, LoadError>
     let text = LessonText::parse(lesson, &bytes).ok_or(LoadError::Unavailable)?;
     let text: &'static LessonText = Box::leak(Box::new(text));
     TEXTS.with(|t| t.borrow_mut().insert(ix, text));
+    // Shown in the next task: parsing a long lesson and building its view in one task
+    // would block input for twice as long.
+    crate::split::next_task().await;
     Ok(text)
 }
 
