@@ -2,7 +2,7 @@
 // that load it. Trunk 0.21 cannot split a wasm file, so this replaces its rust pipeline:
 //
 // release: cargo build --release --features split, with relocations kept
-//          -> wasm-split: a main module (shell, Home, the diagnostic) and one file per page
+//          -> wasm-split: a main module (shell, Home, storage) and one file per group of pages
 //             of src/split.rs, plus chunks they share and __wasm_split.js, which loads them
 //          -> wasm-bindgen --target web on the main module
 //          -> wasm-opt -Oz on every wasm file
