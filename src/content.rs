@@ -6,7 +6,9 @@
 
 use crate::loader::{fetch_bytes, LoadError};
 use academy_core::Curriculum;
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/curriculum.rs"));
@@ -56,24 +58,42 @@ pub fn is_loaded() -> bool {
 
 /// Whether the curriculum is here; tracked, so a view can appear when it arrives.
 pub fn ready() -> bool {
-    READY.with(|r| r.get())
+    ARRIVED.with(|a| a.track());
+    is_loaded()
 }
+
+type Loading = Shared<LocalBoxFuture<'static, Result<&'static Curriculum, LoadError>>>;
 
 thread_local! {
-    static READY: ArcRwSignal<bool> = ArcRwSignal::new(false);
+    /// Notifies views when the curriculum arrives (`LOADED` says whether it has).
+    static ARRIVED: ArcTrigger = ArcTrigger::new();
+    /// The download under way, which callers arriving meanwhile wait for too.
+    static LOADING: RefCell<Option<Loading>> = const { RefCell::new(None) };
 }
 
-/// Fetches and unpacks the curriculum once per page load. Concurrent callers each fetch
-/// (the browser and the service worker answer the second from cache); the first to finish
-/// installs it.
+/// Fetches and unpacks the curriculum once per page load; callers arriving while it loads
+/// wait for the same download. After a failure the next call starts over.
 pub async fn load() -> Result<&'static Curriculum, LoadError> {
     if let Some(c) = LOADED.get() {
         return Ok(c);
     }
+    let loading = LOADING.with(|l| {
+        l.borrow_mut()
+            .get_or_insert_with(|| fetch_and_install().boxed_local().shared())
+            .clone()
+    });
+    let result = loading.clone().await;
+    LOADING.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.as_ref().is_some_and(|current| current.ptr_eq(&loading)) {
+            *l = None;
+        }
+    });
+    result
+}
+
+async fn fetch_and_install() -> Result<&'static Curriculum, LoadError> {
     let bytes = fetch_bytes(CURRICULUM_FILE).await?;
-    if let Some(c) = LOADED.get() {
-        return Ok(c);
-    }
     install(Box::leak(bytes.into_boxed_slice())).ok_or(LoadError::Unavailable)
 }
 
@@ -82,7 +102,7 @@ pub async fn load() -> Result<&'static Curriculum, LoadError> {
 fn install(bytes: &'static [u8]) -> Option<&'static Curriculum> {
     let c = academy_core::pack::decode(bytes)?;
     let c = LOADED.get_or_init(|| c);
-    READY.with(|r| r.set(true));
+    ARRIVED.with(|a| a.notify());
     Some(c)
 }
 

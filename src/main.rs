@@ -18,18 +18,18 @@ fn main() {
         .as_ref()
         .and_then(|w| w.location().pathname().ok())
         .and_then(|path| storewise::split::for_path(&path));
-    // Home needs no curriculum, unless the header will show a returning learner where to
-    // continue: it would otherwise appear after a moment and push the page down.
-    let curriculum = chunk.is_none() && storewise::storage::holds_learning();
+    // The header shows a returning learner where to continue: those links would otherwise
+    // appear after a moment and push the page down.
+    let links = storewise::storage::holds_learning().then_some(&storewise::split::CONTINUE);
     wasm_bindgen_futures::spawn_local(async move {
-        if let Some(chunk) = chunk {
-            // A failure shows on the page itself, with Try again.
-            let _ = chunk.ensure().await;
-        }
-        if curriculum {
-            // Without it the header simply shows no continue links.
-            let _ = storewise::content::load().await;
-        }
+        // A failure shows on the page itself, with Try again; without their code the header
+        // simply has no continue links.
+        let ensure = |chunk: Option<&'static storewise::split::Chunk>| async move {
+            if let Some(chunk) = chunk {
+                let _ = chunk.ensure().await;
+            }
+        };
+        futures::future::join(ensure(chunk), ensure(links)).await;
         if let Some(painted) = painted {
             let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
         }

@@ -22,6 +22,19 @@ pub type Page = fn() -> AnyView;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChunkFailed;
 
+impl ChunkFailed {
+    /// Why, as far as the browser can tell: offline, the file was not saved yet; online, the
+    /// likely cause besides the network is a new version deployed since this tab opened,
+    /// whose files replaced these.
+    pub fn reason(self) -> LoadError {
+        if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+            LoadError::Offline
+        } else {
+            LoadError::Unavailable
+        }
+    }
+}
+
 #[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
@@ -34,13 +47,17 @@ type Loading = Pin<Box<dyn Future<Output = Result<Page, ChunkFailed>>>>;
 pub struct Chunk {
     loaded: OnceLock<Page>,
     load: fn() -> Loading,
+    /// Whether it is built only once the curriculum is here (every page; not search, which
+    /// opens at once and says it is loading).
+    curriculum: bool,
 }
 
 impl Chunk {
-    const fn new(load: fn() -> Loading) -> Self {
+    const fn new(load: fn() -> Loading, curriculum: bool) -> Self {
         Chunk {
             loaded: OnceLock::new(),
             load,
+            curriculum,
         }
     }
 
@@ -51,12 +68,20 @@ impl Chunk {
         if let Some(page) = self.loaded.get() {
             return Ok(*page);
         }
-        crate::content::load().await.map_err(|_| ChunkFailed)?;
-        let page = (self.load)().await?;
+        // Both downloads at once.
+        let curriculum = async {
+            if self.curriculum {
+                crate::content::load().await.map_err(|_| ChunkFailed)?;
+            }
+            Ok::<(), ChunkFailed>(())
+        };
+        let (curriculum, page) = futures::future::join(curriculum, (self.load)()).await;
+        curriculum?;
+        let page = page?;
         Ok(*self.loaded.get_or_init(|| page))
     }
 
-    fn ready(&self) -> Option<Page> {
+    pub fn ready(&self) -> Option<Page> {
         self.loaded.get().copied()
     }
 }
@@ -66,7 +91,10 @@ impl Chunk {
 /// few requests, since wasm-split also makes a file for each set of modules sharing code.
 macro_rules! chunk {
     ($chunk:ident, $function:ident, $module:ident, $page:path) => {
-        pub static $chunk: Chunk = Chunk::new(|| Box::pin($function()));
+        chunk!($chunk, $function, $module, $page, true);
+    };
+    ($chunk:ident, $function:ident, $module:ident, $page:path, $curriculum:expr) => {
+        pub static $chunk: Chunk = Chunk::new(|| Box::pin($function()), $curriculum);
 
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -133,6 +161,24 @@ chunk!(
     results_rehearsal,
     results,
     pages::results::Rehearsal
+);
+// The header's tools, which lead to lessons too: the links to where a returning learner left
+// off, and what is inside the search dialog (which loads the curriculum itself, after
+// opening). Not a module of their own: each module multiplies the small files wasm-split
+// makes for code that modules share, and a lesson opened directly then started measurably
+// slower (26 files instead of 16; bench/lighthouse.mjs, TBT about 80 ms more).
+chunk!(
+    CONTINUE,
+    continue_links,
+    reading,
+    crate::components::continue_bar::ContinueNav
+);
+chunk!(
+    SEARCH,
+    search_panel,
+    reading,
+    crate::components::search::SearchPanel,
+    false
 );
 chunk!(
     SETTINGS,
@@ -222,14 +268,22 @@ pub async fn prepare(path: &'static str) {
     }
 }
 
-/// Waits for the browser's next task, so that what follows does not lengthen this one.
-pub async fn next_task() {
+/// Waits until the browser calls back: `register` hands it the function to call.
+async fn called_back(mut register: impl FnMut(&web_sys::Window, &js_sys::Function)) {
     let wait = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            register(&w, &resolve);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+/// Waits for the browser's next task, so that what follows does not lengthen this one.
+pub async fn next_task() {
+    called_back(|w, resolve| {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 0);
+    })
+    .await
 }
 
 /// The browser's Save-Data preference (`navigator.connection.saveData`, Chromium only).
@@ -249,14 +303,12 @@ fn save_data() -> bool {
 /// delay what the learner is doing; at most three seconds, since a busy page (or a browser
 /// without idle callbacks) may never report idle time.
 pub async fn idle() {
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            // Whichever comes first resolves the promise; the other call then does nothing.
-            let _ = w.request_idle_callback(&resolve);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 3000);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    called_back(|w, resolve| {
+        // Whichever comes first resolves the promise; the other call then does nothing.
+        let _ = w.request_idle_callback(resolve);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 3000);
+    })
+    .await
 }
 
 /// A route's view for a chunk: the page at once when its code is here, otherwise a short
@@ -284,22 +336,12 @@ pub fn Lazy(chunk: &'static Chunk) -> impl IntoView {
         }
         .into_any(),
         Some(Ok(page)) => untrack(page),
-        Some(Err(ChunkFailed)) => {
-            // Offline, it was not saved yet; online, the likely cause besides the network is
-            // a new version deployed since this tab opened, whose files replaced these.
-            let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
-            let error = if offline {
-                LoadError::Offline
-            } else {
-                LoadError::Unavailable
-            };
-            view! {
-                <div class="container section">
-                    {load_failed(error, "This page", fetch)}
-                </div>
-            }
-            .into_any()
+        Some(Err(failed)) => view! {
+            <div class="container section">
+                {load_failed(failed.reason(), "This page", fetch)}
+            </div>
         }
+        .into_any(),
     })
     .into_any()
 }

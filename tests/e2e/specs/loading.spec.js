@@ -130,6 +130,35 @@ test("another page's code loads when it is opened, and Try again recovers from a
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|split module|Failed to fetch/.test(e))).toEqual([]);
 });
 
+test("the search dialog's code loads when search is first wanted, and Try again recovers from a failed load", async ({ page }) => {
+  const errors = watchConsole(page);
+  let fail = true;
+  const asked = [];
+  await page.route("**/split_reading.wasm", (route) => {
+    asked.push(route.request().url());
+    return fail ? route.abort("internetdisconnected") : route.continue();
+  });
+  await open(page, "/");
+  // Home starts without it (it comes with the reading pages).
+  expect(asked).toEqual([]);
+  await page.getByRole("button", { name: "Search" }).click();
+  // The dialog opens at once, and says what went wrong.
+  const dialog = page.getByRole("dialog", { name: "Search the curriculum" });
+  const alert = dialog.getByRole("alert").filter({ hasText: "Search could not be loaded" });
+  await expect(alert).toBeVisible();
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  const box = dialog.getByRole("combobox", { name: "Search lessons, checkpoints and answers" });
+  await box.fill("huskies");
+  await expect(dialog.getByRole("option").first()).toContainText("Choosing a Niche You Can Win");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+  // Opened again, it is ready at once, with the cursor in the field.
+  await page.keyboard.press("/");
+  await expect(box).toBeFocused();
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|split module|Failed to fetch/.test(e))).toEqual([]);
+});
+
 test("a page opened directly waits for its code before the first screen gives way", async ({ page }) => {
   await page.route("**/split_reading.wasm", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
