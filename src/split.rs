@@ -162,21 +162,24 @@ chunk!(
     results,
     pages::results::Rehearsal
 );
-// The header's tools, which lead to lessons too: the links to where a returning learner left
-// off, and what is inside the search dialog (which loads the curriculum itself, after
-// opening). Not a module of their own: each module multiplies the small files wasm-split
-// makes for code that modules share, and a lesson opened directly then started measurably
-// slower (26 files instead of 16; bench/lighthouse.mjs, TBT about 80 ms more).
+// The header's tools, with the settings page (the learner's tools, and the smallest page
+// module): the links to where a returning learner left off, and what is inside the search
+// dialog (which loads the curriculum itself, after opening). Not a module of their own: each
+// module multiplies the small files wasm-split makes for code that modules share (24 rather
+// than 11), and in paired Lighthouse runs a lesson opened directly then started slower (TBT
+// about 80 ms more, `bench/lighthouse.mjs`). Not with the reading pages either: every lesson
+// would download them (20 KB gzip), and opening search from Home would fetch 104 KB gzip
+// instead of 39.
 chunk!(
     CONTINUE,
     continue_links,
-    reading,
+    settings,
     crate::components::continue_bar::ContinueNav
 );
 chunk!(
     SEARCH,
     search_panel,
-    reading,
+    settings,
     crate::components::search::SearchPanel,
     false
 );

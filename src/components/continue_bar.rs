@@ -1,7 +1,7 @@
 //! "Continue where you left off": the last lesson opened and the next lesson of the roadmap.
 //!
 //! Working out the next lesson means assessing the diagnostic and planning the roadmap, code
-//! a first visit never needs: the links are in the `reading` module, fetched once the
+//! a first visit never needs: the links are in the `settings` module, fetched once the
 //! learner has something to continue (`main` fetches it before starting for a returning
 //! learner, so the links do not push the page down after a moment).
 

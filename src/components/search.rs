@@ -2,7 +2,7 @@
 //! Enter to open; `/` anywhere opens it.
 //!
 //! The button, `/` and the dialog's frame are in the main wasm file; what is inside the
-//! dialog (the field, the ranking, the results) is in the `reading` module, fetched the first
+//! dialog (the field, the ranking, the results) is in the `settings` module, fetched the first
 //! time the dialog opens (or the pointer comes near the button), so pages start without it.
 //! The curriculum and the full-text index load on the first search too; until the index is
 //! there, titles and summaries are searched.

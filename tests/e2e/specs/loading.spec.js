@@ -134,12 +134,12 @@ test("the search dialog's code loads when search is first wanted, and Try again 
   const errors = watchConsole(page);
   let fail = true;
   const asked = [];
-  await page.route("**/split_reading.wasm", (route) => {
+  await page.route("**/split_settings.wasm", (route) => {
     asked.push(route.request().url());
     return fail ? route.abort("internetdisconnected") : route.continue();
   });
   await open(page, "/");
-  // Home starts without it (it comes with the reading pages).
+  // Home starts without it (it comes with the settings page).
   expect(asked).toEqual([]);
   await page.getByRole("button", { name: "Search" }).click();
   // The dialog opens at once, and says what went wrong.
