@@ -68,19 +68,17 @@ impl Chunk {
         if let Some(page) = self.loaded.get() {
             return Ok(*page);
         }
-        // Both downloads at once.
-        let curriculum = async {
-            if self.curriculum {
-                crate::content::load().await.map_err(|_| ChunkFailed)?;
-            }
-            Ok::<(), ChunkFailed>(())
-        };
-        let (curriculum, page) = futures::future::join(curriculum, (self.load)()).await;
-        curriculum?;
-        let page = page?;
+        // One after the other, although a page opened directly has preloaded both files:
+        // unpacking the curriculum and instantiating the code in the same task made a
+        // lesson's start measurably more blocking (paired runs of `bench/lighthouse.mjs`).
+        if self.curriculum {
+            crate::content::load().await.map_err(|_| ChunkFailed)?;
+        }
+        let page = (self.load)().await?;
         Ok(*self.loaded.get_or_init(|| page))
     }
 
+    /// The page, if its code and the curriculum are here.
     pub fn ready(&self) -> Option<Page> {
         self.loaded.get().copied()
     }

@@ -15,12 +15,27 @@ use leptos::prelude::*;
 #[component]
 pub fn ContinueLinks() -> impl IntoView {
     let learner = Learner::get();
+    let location = leptos_router::hooks::use_location();
     let links = RwSignal::new(CONTINUE.ready());
     Effect::new(move |_| {
-        let something = learner.progress.with(|p| p.last_opened.is_some())
+        // A lesson being read is its own last opened lesson, with no link to show: its
+        // page does not fetch the links' code (Home, which starts without the curriculum,
+        // has it fetched by `main` already).
+        let elsewhere = |id: &str| {
+            !crate::content::is_loaded()
+                || CURRICULUM
+                    .lesson_ix_by_id(id)
+                    .is_some_and(|ix| location.pathname.with(|here| !is_page_of(ix, here)))
+        };
+        let something = learner
+            .progress
+            .with(|p| p.last_opened.as_deref().is_some_and(elsewhere))
             || learner.diagnostic.with(|d| !d.attempts.is_empty());
         if something && links.get_untracked().is_none() {
             leptos::task::spawn_local(async move {
+                // Not on the task that changed the learner's state (the last answer of the
+                // diagnostic, say): starting a download is a dozen requests' worth of work.
+                crate::split::idle().await;
                 // Without their code (offline on a first visit) the header simply has no links.
                 if let Ok(page) = CONTINUE.ensure().await {
                     let _ = links.try_set(Some(page));
@@ -29,6 +44,11 @@ pub fn ContinueLinks() -> impl IntoView {
         }
     });
     move || links.get().map(untrack)
+}
+
+/// Whether `path` is the page of lesson `ix`: no link leads to the page being read.
+fn is_page_of(ix: u32, path: &str) -> bool {
+    path == format!("{}/lesson/{}", crate::BASE, CURRICULUM.lesson(ix).number)
 }
 
 /// Links to the last lesson opened and the next roadmap lesson, when there are any.
@@ -40,12 +60,7 @@ pub fn ContinueNav() -> impl IntoView {
     // Not a link to the page the learner is reading.
     let location = leptos_router::hooks::use_location();
     let here = Memo::new(move |_| location.pathname.get());
-    let elsewhere = move |ix: Option<u32>| {
-        ix.filter(|&ix| {
-            let path = format!("{}/lesson/{}", crate::BASE, CURRICULUM.lesson(ix).number);
-            here.with(|h| *h != path)
-        })
-    };
+    let elsewhere = move |ix: Option<u32>| ix.filter(|&ix| here.with(|h| !is_page_of(ix, h)));
     let last = Memo::new(move |_| elsewhere(last.get()));
     let next = Memo::new(move |_| elsewhere(next.get()));
     let link = |ix: u32, label: &'static str| {

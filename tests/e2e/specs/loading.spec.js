@@ -159,6 +159,18 @@ test("the search dialog's code loads when search is first wanted, and Try again 
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|split module|Failed to fetch/.test(e))).toEqual([]);
 });
 
+test("a lesson being read fetches no code for the continue links, which appear once the learner leaves it", async ({ page }) => {
+  const asked = [];
+  page.on("request", (r) => r.url().endsWith("/split_settings.wasm") && asked.push(r.url()));
+  await open(page, "/lesson/1.1.1.1");
+  // Longer than the three seconds the app waits for idle time at most.
+  await page.waitForTimeout(3500);
+  expect(asked).toEqual([]);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curriculum" }).click();
+  await expect(page.getByRole("navigation", { name: "Continue" })).toContainText("1.1.1.1");
+  expect(asked.length).toBe(1);
+});
+
 test("a page opened directly waits for its code before the first screen gives way", async ({ page }) => {
   await page.route("**/split_reading.wasm", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
