@@ -114,7 +114,7 @@ pub fn SearchDialog() -> impl IntoView {
                         </div>
                     }.into_any(),
                     Panel::Failed(error) => view! {
-                        {crate::components::load_error::load_failed(error, "Search", move || { panel.set(Panel::NotFetched); fetch(); })}
+                        {crate::components::load_error::load_failed(error, "Search", fetch)}
                         <div class="search-row">{close_button()}</div>
                     }.into_any(),
                 }}
