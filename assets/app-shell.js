@@ -92,7 +92,9 @@
     }
     var last = 0;
     function report() {
-      var height = Math.ceil(document.documentElement.scrollHeight);
+      // The content's own height: scrollHeight would never go below the frame's height,
+      // so a shorter page (the result after a long question) could not shrink the frame.
+      var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
       if (height !== last) {
         last = height;
         window.parent.postMessage({ type: "storewise:height", height: height }, hostOrigin);

@@ -20,8 +20,11 @@ use leptos_router::NavigateOptions;
 pub fn EmbedResultPage() -> impl IntoView {
     crate::set_page_title("Your results");
     let learner = Learner::get();
+    // A memo, so a storage event that leaves the last attempt as it was (another frame of
+    // the same site writing) does not rebuild the card under the learner's pointer.
+    let last = Memo::new(move |_| learner.diagnostic.with(|d| d.attempts.last().cloned()));
     move || {
-        learner.diagnostic.with(|d| match d.attempts.last() {
+        last.with(|attempt| match attempt {
             None => view! {
                 <section class="embed-card">
                     <h1>"No results yet"</h1>
