@@ -35,9 +35,10 @@ pub struct AskedQuestion {
     pub state: QuestionState,
 }
 
-/// Where a question is on its way to the academy.
+/// Where a question is on its way to the academy. Stored as one object with a `state` name
+/// and that state's fields: `{"state":"failed","attempts":2,"retry_at":92000.0}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(try_from = "StoredState", into = "StoredState")]
 pub enum QuestionState {
     /// Waiting to be sent (for example while offline).
     Pending,
@@ -47,6 +48,65 @@ pub enum QuestionState {
     Sent { at: f64 },
     /// Handed to the learner's email app (the mailto channel cannot confirm more).
     Emailed { at: f64 },
+}
+
+/// [`QuestionState`] as stored. The same JSON as serde's internally tagged enum, read through
+/// a plain struct: the tagged enum's buffering code was the largest single function in the
+/// main wasm module (8 KB), and storage is read before the first screen.
+#[derive(Serialize, Deserialize)]
+struct StoredState {
+    state: StateName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    attempts: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    retry_at: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at: Option<f64>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StateName {
+    Pending,
+    Failed,
+    Sent,
+    Emailed,
+}
+
+impl TryFrom<StoredState> for QuestionState {
+    type Error = &'static str;
+
+    fn try_from(s: StoredState) -> Result<Self, Self::Error> {
+        Ok(match (s.state, s.attempts, s.retry_at, s.at) {
+            (StateName::Pending, ..) => QuestionState::Pending,
+            (StateName::Failed, Some(attempts), Some(retry_at), _) => {
+                QuestionState::Failed { attempts, retry_at }
+            }
+            (StateName::Sent, _, _, Some(at)) => QuestionState::Sent { at },
+            (StateName::Emailed, _, _, Some(at)) => QuestionState::Emailed { at },
+            (StateName::Failed, ..) => return Err("a failed question needs attempts and retry_at"),
+            (StateName::Sent | StateName::Emailed, ..) => return Err("a sent question needs at"),
+        })
+    }
+}
+
+impl From<QuestionState> for StoredState {
+    fn from(q: QuestionState) -> Self {
+        let (state, attempts, retry_at, at) = match q {
+            QuestionState::Pending => (StateName::Pending, None, None, None),
+            QuestionState::Failed { attempts, retry_at } => {
+                (StateName::Failed, Some(attempts), Some(retry_at), None)
+            }
+            QuestionState::Sent { at } => (StateName::Sent, None, None, Some(at)),
+            QuestionState::Emailed { at } => (StateName::Emailed, None, None, Some(at)),
+        };
+        StoredState {
+            state,
+            attempts,
+            retry_at,
+            at,
+        }
+    }
 }
 
 /// Longest question a learner can send.
@@ -234,6 +294,58 @@ mod tests {
         assert_eq!(p.questions[0].state, QuestionState::Sent { at: 100_000.0 });
         assert!(p.due_questions(1e12).is_empty());
         assert_eq!(p.questions.len(), 1);
+    }
+
+    #[test]
+    fn question_states_keep_their_stored_form() {
+        let stored = [
+            (QuestionState::Pending, r#"{"state":"pending"}"#),
+            (
+                QuestionState::Failed {
+                    attempts: 2,
+                    retry_at: 92_000.5,
+                },
+                r#"{"state":"failed","attempts":2,"retry_at":92000.5}"#,
+            ),
+            (
+                QuestionState::Sent { at: 5.0 },
+                r#"{"state":"sent","at":5.0}"#,
+            ),
+            (
+                QuestionState::Emailed { at: 6.0 },
+                r#"{"state":"emailed","at":6.0}"#,
+            ),
+        ];
+        for (state, json) in stored {
+            assert_eq!(serde_json::to_string(&state).unwrap(), json);
+            assert_eq!(serde_json::from_str::<QuestionState>(json).unwrap(), state);
+            // The app reads storage through a `Value` (for migrations).
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(
+                serde_json::from_value::<QuestionState>(value).unwrap(),
+                state
+            );
+        }
+        // Fields in any order, and unknown ones ignored, as before.
+        let read: QuestionState =
+            serde_json::from_str(r#"{"retry_at":1.0,"extra":true,"attempts":1,"state":"failed"}"#)
+                .unwrap();
+        assert_eq!(
+            read,
+            QuestionState::Failed {
+                attempts: 1,
+                retry_at: 1.0
+            }
+        );
+        for bad in [
+            r#"{"state":"failed","attempts":1}"#,
+            r#"{"state":"sent"}"#,
+            r#"{"state":"lost"}"#,
+            r#"{"attempts":1}"#,
+            r#""pending""#,
+        ] {
+            assert!(serde_json::from_str::<QuestionState>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
