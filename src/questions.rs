@@ -5,6 +5,7 @@
 
 use crate::branding::{CONTACT_EMAIL, QUESTIONS_ENDPOINT};
 use crate::content::CURRICULUM;
+use crate::split::OUTBOX;
 use crate::state::{now_ms, Learner};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,29 +37,37 @@ fn online() -> bool {
         .unwrap_or(false)
 }
 
-/// Sends every question that is due, if the browser is online.
+/// Sends every question that is due, if the browser is online. The sending code and the
+/// curriculum (a question names its lesson) load only when a question waits; if they
+/// cannot, the questions stay pending for the next try.
 pub fn send_due(learner: Learner) {
+    if QUESTIONS_ENDPOINT.is_none() || !online() {
+        return;
+    }
+    if learner
+        .progress
+        .with_untracked(|p| p.due_questions(now_ms()).is_empty())
+    {
+        return;
+    }
+    match OUTBOX.ready() {
+        Some(send) => send(learner),
+        None => leptos::task::spawn_local(async move {
+            if let Ok(send) = OUTBOX.ensure().await {
+                send(learner);
+            }
+        }),
+    }
+}
+
+/// Posts each due question that is not already on its way (the `OUTBOX` chunk's code).
+pub fn send_now(learner: Learner) {
     let Some(endpoint) = QUESTIONS_ENDPOINT else {
         return;
     };
-    if !online() {
-        return;
-    }
     let due = learner
         .progress
         .with_untracked(|p| p.due_questions(now_ms()));
-    if due.is_empty() {
-        return;
-    }
-    // A question names its lesson by title, from the curriculum, which Home does not load.
-    if !crate::content::is_loaded() {
-        leptos::task::spawn_local(async move {
-            if crate::content::load().await.is_ok() {
-                send_due(learner);
-            }
-        });
-        return;
-    }
     for id in due {
         // A question whose request is still on its way is not sent twice.
         if !IN_FLIGHT.with(|f| f.borrow_mut().insert(id.clone())) {

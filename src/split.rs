@@ -42,18 +42,20 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
     }
 }
 
-type Loading = Pin<Box<dyn Future<Output = Result<Page, ChunkFailed>>>>;
+type Loading<T> = Pin<Box<dyn Future<Output = Result<T, ChunkFailed>>>>;
 
-pub struct Chunk {
-    loaded: OnceLock<Page>,
-    load: fn() -> Loading,
+/// Code in a wasm module of its own: a page (`Page`), or a function only some visits need
+/// (the questions outbox's sender).
+pub struct Chunk<T: 'static = Page> {
+    loaded: OnceLock<T>,
+    load: fn() -> Loading<T>,
     /// Whether it is built only once the curriculum is here (every page; not search, which
     /// opens at once and says it is loading).
     curriculum: bool,
 }
 
-impl Chunk {
-    const fn new(load: fn() -> Loading, curriculum: bool) -> Self {
+impl<T: Copy + 'static> Chunk<T> {
+    const fn new(load: fn() -> Loading<T>, curriculum: bool) -> Self {
         Chunk {
             loaded: OnceLock::new(),
             load,
@@ -64,9 +66,9 @@ impl Chunk {
     /// Fetches the chunk and the curriculum if they are not here yet. Callers that only want
     /// it ready sooner (Home preparing the diagnostic, the diagnostic preparing the results)
     /// ignore the error: the page reports it.
-    pub async fn ensure(&'static self) -> Result<Page, ChunkFailed> {
-        if let Some(page) = self.loaded.get() {
-            return Ok(*page);
+    pub async fn ensure(&'static self) -> Result<T, ChunkFailed> {
+        if let Some(code) = self.loaded.get() {
+            return Ok(*code);
         }
         // One after the other, although a page opened directly has preloaded both files:
         // unpacking the curriculum and instantiating the code in the same task made a
@@ -74,12 +76,12 @@ impl Chunk {
         if self.curriculum {
             crate::content::load().await.map_err(|_| ChunkFailed)?;
         }
-        let page = (self.load)().await?;
-        Ok(*self.loaded.get_or_init(|| page))
+        let code = (self.load)().await?;
+        Ok(*self.loaded.get_or_init(|| code))
     }
 
-    /// The page, if its code and the curriculum are here.
-    pub fn ready(&self) -> Option<Page> {
+    /// The page (or function), if its code and the curriculum are here.
+    pub fn ready(&self) -> Option<T> {
         self.loaded.get().copied()
     }
 }
@@ -87,22 +89,30 @@ impl Chunk {
 /// Declares a chunk: a static to name it by, a function name, the wasm module its code goes
 /// into, and the page component. Pages in one module share its download: few modules mean
 /// few requests, since wasm-split also makes a file for each set of modules sharing code.
+/// A function rather than a page: `chunk!(NAME, function, module, fn(Args) = path)`; like a
+/// page, it is ready once the curriculum is here too.
 macro_rules! chunk {
+    ($chunk:ident, $function:ident, $module:ident, fn($($arg:ty),*) = $code:path) => {
+        chunk!(@code $chunk, $function, $module, fn($($arg),*), $code, true);
+    };
     ($chunk:ident, $function:ident, $module:ident, $page:path) => {
         chunk!($chunk, $function, $module, $page, true);
     };
     ($chunk:ident, $function:ident, $module:ident, $page:path, $curriculum:expr) => {
-        pub static $chunk: Chunk = Chunk::new(|| Box::pin($function()), $curriculum);
+        chunk!(@code $chunk, $function, $module, Page, || $page().into_any(), $curriculum);
+    };
+    (@code $chunk:ident, $function:ident, $module:ident, $type:ty, $code:expr, $curriculum:expr) => {
+        pub static $chunk: Chunk<$type> = Chunk::new(|| Box::pin($function()), $curriculum);
 
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $function() -> Result<Page, ChunkFailed> {
-            Ok(|| $page().into_any())
+        fn $function() -> Result<$type, ChunkFailed> {
+            Ok($code)
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $function() -> Result<Page, ChunkFailed> {
-            Ok(|| $page().into_any())
+        async fn $function() -> Result<$type, ChunkFailed> {
+            Ok($code)
         }
     };
 }
@@ -186,6 +196,15 @@ chunk!(
     settings_page,
     settings,
     pages::settings::SettingsPage
+);
+// What sends a learner's questions to the academy's endpoint (only in builds that have one):
+// with the reading pages, where questions are asked. Another page fetches it only when a
+// question waits to be sent.
+chunk!(
+    OUTBOX,
+    question_sender,
+    reading,
+    fn(crate::state::Learner) = crate::questions::send_now
 );
 
 /// The paths each chunk shows, as the routes in lib.rs have them. scripts/build-wasm.mjs
