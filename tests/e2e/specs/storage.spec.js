@@ -84,6 +84,9 @@ test("two tabs: a change in one shows in the other, and notes edited in both are
   await expect(two.getByText("1 of 8 complete").first()).toBeVisible();
   await open(two, "/lesson/1.1.1.2");
   await one.getByLabel("Your note (private, kept in this browser)").fill("Note from tab one");
+  // As when a person switches tabs: Chromium hands a write to other tabs' storage a moment
+  // later, and a write from a tab that has not seen it yet would replace it (no lock).
+  await expect.poll(() => two.evaluate(() => localStorage.getItem("storewise.progress"))).toContain("Note from tab one");
   await two.getByLabel("Your note (private, kept in this browser)").fill("Note from tab two");
   await open(one, "/saved");
   await expect(one.getByText("Note from tab one")).toBeVisible();
