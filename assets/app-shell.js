@@ -68,6 +68,27 @@
         });
       })
       .catch(function () {});
+    // Then the rest of the app and every lesson text for offline use, unless the browser asks
+    // to save data: the worker then keeps only what was used. `storewiseOffline` says how far
+    // it got ("saving", "all", "partial" after a failed file, "used") for the app and tests.
+    window.storewiseOffline = "saving";
+    function offline(state) {
+      window.storewiseOffline = state;
+      window.dispatchEvent(new CustomEvent("storewise-offline"));
+    }
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "storewise:saved") offline(event.data.complete ? "all" : "partial");
+    });
+    navigator.serviceWorker.startMessages();
+    registered
+      .then(function () {
+        return navigator.serviceWorker.ready;
+      })
+      .then(function (registration) {
+        if (navigator.connection && navigator.connection.saveData === true) offline("used");
+        else if (registration.active) registration.active.postMessage("save-all");
+      })
+      .catch(function () {});
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       // Only an update the learner accepted reloads the page.
       if (accepted) location.reload();

@@ -86,13 +86,21 @@ async function firstVisit(browser, base, dir) {
   return sizes(dir, new Set(["/index.html", ...paths]));
 }
 
-/** What the service worker saves for offline use after the first visit (the whole app and
- *  curriculum, except sealed masterclasses), from the list in sw.js. */
+/** What the service worker saves for offline use after the first visit, from the lists in
+ *  sw.js: what Home needs (at install, also with Save-Data), then the other pages' code with
+ *  the curriculum and search index, and the lesson texts (unless the browser asks to save
+ *  data). Sealed masterclasses are not saved ahead. */
 function offlineCache(dir) {
   const sw = readFileSync(join(dir, "sw.js"), "utf8");
-  const list = JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]);
-  const { raw, gzip, brotli, files } = sizes(dir, list.map((p) => (p === "/" ? "/index.html" : p)));
-  return { raw, gzip, brotli, files: files.length };
+  const measure = (name) => {
+    const list = JSON.parse(sw.match(new RegExp(`const ${name} = (\\[[\\s\\S]*?\\]);`))[1]);
+    const { raw, gzip, brotli, files } = sizes(dir, list.map((p) => (p === "/" ? "/index.html" : p)));
+    return { raw, gzip, brotli, files: files.length };
+  };
+  const parts = ["FILES", "APP", "LESSONS"].map(measure);
+  const total = {};
+  for (const k of ["files", "raw", "gzip", "brotli"]) total[k] = parts.reduce((sum, p) => sum + p[k], 0);
+  return { ...total, save_data: parts[0] };
 }
 
 /** Milliseconds from the last answer to the rendered results, and for a roadmap re-plan. */
@@ -255,6 +263,7 @@ try {
   console.log(`baseline ${kb(baseBytes.raw)} ${kb(baseBytes.gzip)} ${kb(baseBytes.brotli)}`);
   console.log(`ratio    ${String(results.first_visit.ratio_raw).padStart(11)} ${String(results.first_visit.ratio_gzip).padStart(11)} ${String(results.first_visit.ratio_brotli).padStart(11)}   (budget: gzip <= 2.0)`);
   console.log(`\nSaved for offline use after the first visit (service worker): ${offline.files} files, ${kb(offline.gzip).trim()} gzip`);
+  console.log(`  with Save-Data (the rest only once used): ${offline.save_data.files} files, ${kb(offline.save_data.gzip).trim()} gzip`);
   const ms = (n) => `${n.toFixed(1)} ms`;
   console.log(`\nlast answer -> results: ${ms(timing.last_answer_to_results_ms)} first time, ${ms(timing.last_answer_to_results_warm_ms)} warm`);
   console.log(`roadmap re-plan:        ${ms(timing.roadmap_replan_ms)} first time, ${ms(timing.roadmap_replan_warm_ms)} warm   (budget: 16 ms each)`);

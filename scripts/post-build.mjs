@@ -12,7 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { buildWasm } from "./build-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -91,11 +91,25 @@ const lessonPage = (p) => relative(dir, p).startsWith("lesson/") && p.endsWith("
 const built = files(dir).filter((p) => !skip.has(relative(dir, p)) && !p.endsWith(".sealed") && !lessonPage(p));
 const version = createHash("sha256");
 for (const p of files(dir).filter((p) => !skip.has(relative(dir, p))).sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
-const list = [publicUrl, ...built.map((p) => publicUrl + relative(dir, p).split("\\").join("/"))];
+const url = (p) => publicUrl + relative(dir, p).split("\\").join("/");
+// Three lists for the worker (see assets/sw.template.js): what Home needs, saved at install
+// (the first visit has just downloaded it); then, once a page asks (never with Save-Data),
+// the other pages' code with the curriculum and search index, and the lesson texts.
+const place = (p) => relative(dir, p).split("\\").join("/");
+const mainModule = new Set(["storewise.js", "storewise_bg.wasm", "__wasm_split.js"]);
+const isLessonText = (p) => place(p).startsWith("content/") && p.endsWith(".json");
+const isApp = (p) => (place(p).startsWith("wasm-") && !mainModule.has(basename(p))) || (place(p).startsWith("content/") && p.endsWith(".bin"));
+const list = [publicUrl, ...built.filter((p) => !isLessonText(p) && !isApp(p)).map(url)];
+const app = built.filter(isApp).map(url);
+const lessons = built.filter(isLessonText).map(url);
 const template = readFileSync(join(root, "assets/sw.template.js"), "utf8");
 writeFileSync(
   join(dir, "sw.js"),
-  template.replace("__VERSION__", version.digest("hex").slice(0, 16)).replace("__FILES__", JSON.stringify(list, null, 2)),
+  template
+    .replace("__VERSION__", version.digest("hex").slice(0, 16))
+    .replace("__FILES__", JSON.stringify(list, null, 2))
+    .replace("__APP__", JSON.stringify(app, null, 2))
+    .replace("__LESSONS__", JSON.stringify(lessons, null, 2)),
 );
 
 const ancestors = process.env.EMBED_ANCESTORS ?? "*";
@@ -103,4 +117,4 @@ writeFileSync(
   join(dir, "_headers"),
   `/*\n  Content-Security-Policy: ${policy(`frame-ancestors ${ancestors}`)}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n/index.html\n  Cache-Control: no-cache\n/lesson/*\n  Cache-Control: no-cache\n/sw.js\n  Cache-Control: no-cache\n/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n/wasm-*\n  Cache-Control: public, max-age=31536000, immutable\n/content/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
 );
-console.log(`post-build: ${wasm.files} wasm and loader files in ${wasm.folder}/; CSP with ${hashes.length} inline script hash(es); sw.js caches ${list.length} files`);
+console.log(`post-build: ${wasm.files} wasm and loader files in ${wasm.folder}/; CSP with ${hashes.length} inline script hash(es); sw.js saves ${list.length} files, then ${app.length} + ${lessons.length} lesson texts unless the browser saves data`);

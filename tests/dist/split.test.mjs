@@ -44,3 +44,20 @@ test("the service worker keeps every file of the build folder", () => {
   const absent = files.filter((name) => !sw.includes(`"/${folders[0]}/${name}"`));
   assert.deepEqual(absent, []);
 });
+
+test("the service worker saves what Home needs at install, then the rest and every lesson text", () => {
+  const sw = readFileSync(join(dist, "sw.js"), "utf8");
+  const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[[\\s\\S]*?\\]);`))[1]);
+  const [files, app, lessons] = [list("FILES"), list("APP"), list("LESSONS")];
+  const texts = readdirSync(join(dist, "content")).filter((n) => n.endsWith(".json")).map((n) => `/content/${n}`);
+  assert.ok(texts.length > 100, `only ${texts.length} lesson texts in dist/content`);
+  assert.deepEqual([...lessons].sort(), texts.sort());
+  // Home's own files at install; no other page's code, no curriculum, no lesson text.
+  const folder = `/${folders[0]}/`;
+  assert.deepEqual(files.filter((f) => f.startsWith(folder)).sort(), [`${folder}__wasm_split.js`, `${folder}storewise.js`, `${folder}storewise_bg.wasm`]);
+  assert.deepEqual(files.filter((f) => f.startsWith("/content/")), []);
+  // The rest: every other page's code, the curriculum and the search index.
+  const others = readdirSync(join(dist, folders[0])).map((n) => folder + n).filter((f) => !files.includes(f));
+  assert.deepEqual(app.filter((f) => f.startsWith(folder)).sort(), others.sort());
+  for (const name of ["curriculum", "search"]) assert.ok(app.some((f) => new RegExp(`^/content/${name}\\.[0-9a-f]+\\.bin$`).test(f)), name);
+});

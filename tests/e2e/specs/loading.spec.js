@@ -4,6 +4,11 @@
 import { test, expect } from "@playwright/test";
 import { open, watchConsole } from "./helpers.js";
 
+// These tests make the page's own downloads fail and watch them. The service worker would
+// fetch the same files in the background to save them for offline use (its requests are not
+// routed through the page) and then answer from its cache: it is tested in offline.spec.js.
+test.use({ serviceWorkers: "block" });
+
 /** The text of the static first screen's `selector` at `path`, with the app held back. */
 async function staticText(browser, path, selector) {
   const page = await browser.newPage();

@@ -21,10 +21,25 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
+/** Waits until the service worker has saved the whole app and every lesson text. */
+async function lessonsSaved(page) {
+  await page.waitForFunction(() => window.storewiseOffline === "all", null, { timeout: 30_000 });
+}
+
+/** The lesson texts (content/*.json) in the service worker's cache. */
+async function cachedTexts(page) {
+  return page.evaluate(async () => {
+    const [name] = await caches.keys();
+    const keys = await (await caches.open(name)).keys();
+    return keys.map((r) => new URL(r.url).pathname).filter((p) => /^\/content\/.+\.json$/.test(p));
+  });
+}
+
 test("after the first visit every page works offline, a lesson never opened included", async ({ page, context }) => {
   await watchCsp(context);
   await open(page, "/");
   await controlled(page);
+  await lessonsSaved(page);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole("link", { name: "Start the diagnostic" })).toBeVisible();
@@ -39,6 +54,28 @@ test("after the first visit every page works offline, a lesson never opened incl
   await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveCount(0);
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
+});
+
+test("with Save-Data, only what was used is saved for offline use, and a lesson not read says so", async ({ page, context }) => {
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true }) }));
+  await open(page, "/lesson/5.1.1.1");
+  await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
+  await controlled(page);
+  await page.waitForFunction(() => window.storewiseOffline === "used");
+  // Opened before the worker took over: opened again, and kept, once the worker serves it.
+  await page.reload();
+  await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
+  await expect.poll(() => cachedTexts(page)).toHaveLength(1);
+  const saved = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).map((r) => new URL(r.url).pathname));
+  expect(saved.filter((p) => /search\.|split_results|split_diagnostic/.test(p))).toEqual([]);
+
+  await context.setOffline(true);
+  await page.goto("/lesson/5.1.1.2");
+  await expect(page.getByText("Lesson 5.1.1.2", { exact: true })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /offline/i })).toBeVisible();
+  await page.goto("/lesson/5.1.1.1");
+  await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
 test("a new deployment is offered as a reload, and accepting it runs the new version", async ({ browser }) => {

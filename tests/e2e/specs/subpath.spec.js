@@ -22,6 +22,7 @@ test("under a sub-path, navigation, deep links, reloads and offline all stay ins
   const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
   expect(manifest).toBe(`${BASE}/manifest.webmanifest`);
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.storewiseOffline === "all", null, { timeout: 60_000 });
   await context.setOffline(true);
   await page.goto(`${BASE}/lesson/3.1.1.1`);
   await expect(page.getByText("Lesson 3.1.1.1", { exact: true })).toBeVisible();
