@@ -85,8 +85,15 @@
         return navigator.serviceWorker.ready;
       })
       .then(function (registration) {
+        function saveAll() {
+          if (!registration.active) return;
+          offline("saving");
+          registration.active.postMessage("save-all");
+        }
         if (navigator.connection && navigator.connection.saveData === true) offline("used");
-        else if (registration.active) registration.active.postMessage("save-all");
+        else saveAll();
+        // Settings offers it to a learner whose browser saves data (before a trip, say).
+        window.addEventListener("storewise-save-all", saveAll);
       })
       .catch(function () {});
     navigator.serviceWorker.addEventListener("controllerchange", function () {

@@ -11,6 +11,7 @@
 //    plus frame-ancestors from EMBED_ANCESTORS (default *: any site may embed).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { buildWasm } from "./build-wasm.mjs";
@@ -83,6 +84,19 @@ function files(d) {
 // meant for other sites (the embed snippet and the demo page) and sealed masterclasses,
 // which only learners holding a key fetch (the worker keeps those once fetched).
 const skip = new Set(["sw.js", "_headers", "_redirects", "embed.js"]);
+// The worker's lists (see below): the other pages' code with the curriculum and search
+// index, and the lesson texts, are saved after Home's files. What that downloads (gzip, as
+// hosts serve it) is shown in Settings.
+const place = (p) => relative(dir, p).split("\\").join("/");
+const mainModule = new Set(["storewise.js", "storewise_bg.wasm", "__wasm_split.js"]);
+const isLessonText = (p) => place(p).startsWith("content/") && p.endsWith(".json");
+const isApp = (p) => (place(p).startsWith("wasm-") && !mainModule.has(basename(p))) || (place(p).startsWith("content/") && p.endsWith(".bin"));
+const laterKb = Math.round(
+  files(dir)
+    .filter((p) => isApp(p) || isLessonText(p))
+    .reduce((sum, p) => sum + gzipSync(readFileSync(p)).length, 0) / 1024,
+);
+html = html.replace("__OFFLINE_KB__", String(laterKb));
 writeFileSync(indexPath, html);
 // A page per lesson, for readers before the app starts and for search engines; offline,
 // the app itself shows lessons, so the worker does not keep these.
@@ -95,10 +109,6 @@ const url = (p) => publicUrl + relative(dir, p).split("\\").join("/");
 // Three lists for the worker (see assets/sw.template.js): what Home needs, saved at install
 // (the first visit has just downloaded it); then, once a page asks (never with Save-Data),
 // the other pages' code with the curriculum and search index, and the lesson texts.
-const place = (p) => relative(dir, p).split("\\").join("/");
-const mainModule = new Set(["storewise.js", "storewise_bg.wasm", "__wasm_split.js"]);
-const isLessonText = (p) => place(p).startsWith("content/") && p.endsWith(".json");
-const isApp = (p) => (place(p).startsWith("wasm-") && !mainModule.has(basename(p))) || (place(p).startsWith("content/") && p.endsWith(".bin"));
 const list = [publicUrl, ...built.filter((p) => !isLessonText(p) && !isApp(p)).map(url)];
 const app = built.filter(isApp).map(url);
 const lessons = built.filter(isLessonText).map(url);

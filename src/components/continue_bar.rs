@@ -27,10 +27,15 @@ pub fn ContinueLinks() -> impl IntoView {
                     .lesson_ix_by_id(id)
                     .is_some_and(|ix| location.pathname.with(|here| !is_page_of(ix, here)))
         };
+        // Or soon will be: a diagnostic under way ends with a roadmap, whose link then
+        // appears with the results instead of pushing them down a moment later (under the
+        // learner's finger, as they reach for "See your roadmap").
         let something = learner
             .progress
             .with(|p| p.last_opened.as_deref().is_some_and(elsewhere))
-            || learner.diagnostic.with(|d| !d.attempts.is_empty());
+            || learner
+                .diagnostic
+                .with(|d| !d.attempts.is_empty() || !d.current.0.is_empty());
         if something && links.get_untracked().is_none() {
             leptos::task::spawn_local(async move {
                 // Not on the task that changed the learner's state (the last answer of the

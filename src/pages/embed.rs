@@ -6,6 +6,7 @@ use crate::components::badges::LessonBadges;
 use crate::components::body::BodyView;
 use crate::components::link::Link;
 use crate::content::CURRICULUM;
+use crate::pages::lesson::{with_text, TextResource};
 use crate::state::Learner;
 use academy_core::date::Day;
 use academy_core::diagnostic::{assess, score};
@@ -76,17 +77,12 @@ pub fn EmbedLessonPage() -> impl IntoView {
     }
 }
 
-/// The lesson's free preview, loaded from its file.
+/// The lesson's free preview, loaded from its file, with the lesson page's loading line and
+/// Try again.
 #[component]
 fn EmbedPreview(ix: academy_core::curriculum::LessonIx) -> impl IntoView {
-    let text = LocalResource::new(move || crate::loader::lesson_text(ix));
-    move || match text.get() {
-        None => view! { <p class="muted" role="status">"Loading the preview…"</p> }.into_any(),
-        Some(Ok(t)) => view! { <BodyView blocks=&t.preview/> }.into_any(),
-        Some(Err(e)) => {
-            view! { <p class="load-error" role="alert">{e.message("The preview")}</p> }.into_any()
-        }
-    }
+    let text: TextResource = LocalResource::new(move || crate::loader::lesson_text(ix));
+    with_text(text, |t| view! { <BodyView blocks=&t.preview/> })
 }
 
 /// `/handoff#r=...`: results from an embedded diagnostic join this browser's history, then

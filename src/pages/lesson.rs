@@ -20,11 +20,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The lesson's text file, loading when the lesson opens.
-type TextResource = LocalResource<Result<&'static LessonText, LoadError>>;
+pub(crate) type TextResource = LocalResource<Result<&'static LessonText, LoadError>>;
 
 /// A part of the lesson's text once its file has loaded; a short wait before, and what went
 /// wrong, with a way to try again, when it could not load.
-fn with_text<V: IntoView + 'static>(
+pub(crate) fn with_text<V: IntoView + 'static>(
     text: TextResource,
     part: impl Fn(&'static LessonText) -> V + Send + Sync + 'static,
 ) -> impl IntoView {

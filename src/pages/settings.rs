@@ -1,5 +1,5 @@
-//! Settings: the colour theme, and the access plans unlocked in this browser (add a code,
-//! remove a plan).
+//! Settings: the colour theme, the access plans unlocked in this browser (add a code,
+//! remove a plan), offline use, and the learner's data.
 
 use crate::components::theme::Theme;
 use crate::content::CURRICULUM;
@@ -86,6 +86,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p role="status" class="field-ok">{move || feedback.get().and_then(|f| f.ok())}</p>
                 <p role="alert" class="field-error">{move || feedback.get().and_then(|f| f.err())}</p>
             </form>
+            <OfflineSection/>
             <DataSection/>
         </section>
     }
@@ -208,5 +209,68 @@ fn DataSection() -> impl IntoView {
         } else {
             view! { <button type="button" class="button" on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button> }.into_any()
         }}
+    }
+}
+
+/// How far the service worker got saving the app for offline use, as assets/app-shell.js
+/// reports it (`window.storewiseOffline`); `None` without a service worker.
+fn offline_state() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"storewiseOffline".into()).ok())
+        .and_then(|v| v.as_string())
+}
+
+/// What saving everything downloads, from the build (`storewise-offline-kb` in index.html).
+fn offline_kb() -> Option<u32> {
+    web_sys::window()?
+        .document()?
+        .query_selector(r#"meta[name="storewise-offline-kb"]"#)
+        .ok()??
+        .get_attribute("content")?
+        .parse()
+        .ok()
+}
+
+/// Offline use: whether everything is saved, and, when the browser asks to save data (only
+/// what was opened is kept) or a file failed, a way to save everything now.
+#[component]
+fn OfflineSection() -> impl IntoView {
+    let state = RwSignal::new(offline_state());
+    let listener =
+        window_event_listener_untyped("storewise-offline", move |_| state.set(offline_state()));
+    on_cleanup(move || listener.remove());
+    let save = move |_| {
+        if let Some(w) = web_sys::window() {
+            if let Ok(event) = web_sys::CustomEvent::new("storewise-save-all") {
+                let _ = w.dispatch_event(&event);
+            }
+        }
+    };
+    let size = offline_kb()
+        .map(|kb| {
+            format!(
+                " Saving everything downloads about {:.1} MB.",
+                f64::from(kb) / 1024.0
+            )
+        })
+        .unwrap_or_default();
+    let message = move || {
+        match state.get().as_deref() {
+        Some("all") => "Everything is saved on this device: every page and every lesson works offline.".to_string(),
+        Some("saving") => "Saving every page and lesson on this device for offline use…".to_string(),
+        Some("partial") => format!("Some files could not be saved for offline use, so only the pages and lessons you have opened work offline.{size}"),
+        Some(_) => format!("Your browser asks to save data, so only the pages and lessons you open are kept for offline use.{size}"),
+        None => "This browser cannot keep the app for offline use: it needs an internet connection.".to_string(),
+    }
+    };
+    let offer = move || matches!(state.get().as_deref(), Some("used" | "partial"));
+    view! {
+        <h2>"Offline use"</h2>
+        <p role="status">{message}</p>
+        <Show when=offer>
+            <div class="actions">
+                <button type="button" class="button" on:click=save>"Save everything now"</button>
+            </div>
+        </Show>
     }
 }

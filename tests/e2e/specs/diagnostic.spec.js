@@ -146,6 +146,9 @@ test("a shared link opens in a fresh browser with the same results; a damaged on
 test("the roadmap re-plans with hours per week, exports a calendar, and follows completed lessons", async ({ page }) => {
   test.setTimeout(90_000);
   await takeDiagnostic(page, profiles.growing.profile, profiles.growing.tick);
+  // The header's link to the roadmap came with the results (its code loaded while the
+  // learner answered), not a moment later, pushing the page down under the pointer.
+  expect(await page.getByRole("navigation", { name: "Continue" }).getByText("Next on your roadmap:").count()).toBe(1);
   await page.getByRole("link", { name: "See your roadmap" }).click();
   const summary = page.locator(".roadmap-summary");
   await expect(summary).toContainText("0 of");

@@ -56,7 +56,8 @@ test("after the first visit every page works offline, a lesson never opened incl
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
 });
 
-test("with Save-Data, only what was used is saved for offline use, and a lesson not read says so", async ({ page, context }) => {
+test("with Save-Data, only what was used is saved for offline use, a lesson not read says so, and Settings saves everything on request", async ({ page, context }) => {
+  test.setTimeout(60_000);
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true }) }));
   await open(page, "/lesson/5.1.1.1");
   await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
@@ -74,6 +75,19 @@ test("with Save-Data, only what was used is saved for offline use, and a lesson 
   await expect(page.getByText("Lesson 5.1.1.2", { exact: true })).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: /offline/i })).toBeVisible();
   await page.goto("/lesson/5.1.1.1");
+  await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // Settings says so, with the size of the rest, and saves everything on request.
+  await context.setOffline(false);
+  await page.goto("/settings");
+  const status = page.getByRole("status").filter({ hasText: /offline/ });
+  await expect(status).toContainText(/only the pages and lessons you open are kept for offline use\. Saving everything downloads about \d+\.\d MB\./);
+  await page.getByRole("button", { name: "Save everything now" }).click();
+  await expect(status).toHaveText("Everything is saved on this device: every page and every lesson works offline.", { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Save everything now" })).toHaveCount(0);
+  await context.setOffline(true);
+  await page.goto("/lesson/5.1.1.2");
   await expect(page.locator("[aria-labelledby=preview-title] p:not(.loading)").first()).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
