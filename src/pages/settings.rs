@@ -246,11 +246,15 @@ fn OfflineSection() -> impl IntoView {
             }
         }
     };
+    // Tenths of a megabyte in whole numbers: formatting a float would bring the float
+    // printing code into the wasm.
     let size = offline_kb()
         .map(|kb| {
+            let tenths = (kb * 10 + 512) / 1024;
             format!(
-                " Saving everything downloads about {:.1} MB.",
-                f64::from(kb) / 1024.0
+                " Saving everything downloads about {}.{} MB.",
+                tenths / 10,
+                tenths % 10
             )
         })
         .unwrap_or_default();
