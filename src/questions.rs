@@ -61,47 +61,13 @@ pub fn send_due(learner: Learner) {
 }
 
 /// Posts each due question that is not already on its way (the `OUTBOX` chunk's code).
-/// One tab at a time, where the browser has Web Locks: tabs of the app share the stored
-/// questions, and two tabs sending when the browser comes back online would post each one
-/// twice. A tab that finds the lock taken leaves it to the other, whose results reach it as
-/// storage events.
 pub fn send_now(learner: Learner) {
-    let locks = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
-        .filter(|l| l.is_object());
-    let request = locks.as_ref().and_then(|l| {
-        js_sys::Reflect::get(l, &"request".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    });
-    let (Some(locks), Some(request)) = (locks, request) else {
-        leptos::task::spawn_local(send_all(learner));
-        return;
-    };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &true.into());
-    // Held until the returned promise settles, that is until every post has an answer.
-    let held = wasm_bindgen::closure::Closure::once_into_js(move |lock: JsValue| {
-        if lock.is_null() {
-            return js_sys::Promise::resolve(&JsValue::UNDEFINED);
-        }
-        wasm_bindgen_futures::future_to_promise(async move {
-            send_all(learner).await;
-            Ok(JsValue::UNDEFINED)
-        })
-    });
-    let _ = request.call3(&locks, &"storewise-questions".into(), &options, &held);
-}
-
-async fn send_all(learner: Learner) {
     let Some(endpoint) = QUESTIONS_ENDPOINT else {
         return;
     };
     let due = learner
         .progress
         .with_untracked(|p| p.due_questions(now_ms()));
-    let mut sends = Vec::new();
     for id in due {
         // A question whose request is still on its way is not sent twice.
         if !IN_FLIGHT.with(|f| f.borrow_mut().insert(id.clone())) {
@@ -111,7 +77,6 @@ async fn send_all(learner: Learner) {
             .progress
             .with_untracked(|p| p.questions.iter().find(|q| q.id == id).cloned())
         else {
-            IN_FLIGHT.with(|f| f.borrow_mut().remove(&id));
             continue;
         };
         let lesson = CURRICULUM
@@ -126,13 +91,12 @@ async fn send_all(learner: Learner) {
             "asked_at": question.asked_at,
         })
         .to_string();
-        sends.push(async move {
+        leptos::task::spawn_local(async move {
             let ok = post(endpoint, &body).await;
             learner.update_progress(|p| p.question_sent(&id, ok, now_ms()));
             IN_FLIGHT.with(|f| f.borrow_mut().remove(&id));
         });
     }
-    futures::future::join_all(sends).await;
 }
 
 thread_local! {

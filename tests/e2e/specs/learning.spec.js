@@ -46,33 +46,6 @@ test("a question asked offline is sent once the browser is back online; a 500 is
   expect(received[0].lesson_number).toBe("2.1.1.1");
 });
 
-test("with two tabs open, a question waiting to be sent is sent once, and both tabs show it sent", async ({ context }) => {
-  const received = [];
-  await context.route(ENDPOINT, async (route) => {
-    received.push(JSON.parse(route.request().postData()).id);
-    // Slow enough for the other tab's attempt to meet this one.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return route.fulfill({ status: 200, body: "{}" });
-  });
-  const one = await context.newPage();
-  const two = await context.newPage();
-  await open(one, "/lesson/2.1.1.2");
-  await open(two, "/lesson/2.1.1.2");
-  await context.setOffline(true);
-  await one.getByLabel("Your question about this lesson").fill("Should returns be in the margin per order?");
-  await one.getByRole("button", { name: "Send question" }).click();
-  for (const tab of [one, two]) {
-    await expect(tab.locator(".my-question").filter({ hasText: "Should returns be in the margin" })).toContainText("Waiting to be sent");
-  }
-  // Both tabs see the browser come back online at the same moment.
-  await context.setOffline(false);
-  for (const tab of [one, two]) {
-    await expect(tab.locator(".my-question").filter({ hasText: "Should returns be in the margin" })).toContainText("Sent");
-  }
-  await one.waitForTimeout(500);
-  expect(received).toHaveLength(1);
-});
-
 test("text typed in a question is shown as text, never as HTML", async ({ page }) => {
   await page.route(ENDPOINT, (route) => route.fulfill({ status: 200, body: "{}" }));
   let dialogs = 0;
