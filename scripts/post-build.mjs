@@ -105,7 +105,7 @@ const lessonPage = (p) => relative(dir, p).startsWith("lesson/") && p.endsWith("
 const built = files(dir).filter((p) => !skip.has(relative(dir, p)) && !p.endsWith(".sealed") && !lessonPage(p));
 const version = createHash("sha256");
 for (const p of files(dir).filter((p) => !skip.has(relative(dir, p))).sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
-const url = (p) => publicUrl + relative(dir, p).split("\\").join("/");
+const url = (p) => publicUrl + place(p);
 // Three lists for the worker (see assets/sw.template.js): what Home needs, saved at install
 // (the first visit has just downloaded it); then, once a page asks (never with Save-Data),
 // the other pages' code with the curriculum and search index, and the lesson texts.

@@ -7,6 +7,7 @@ mod files;
 mod loader;
 mod pages;
 mod questions;
+pub mod shell;
 pub mod split;
 mod state;
 pub mod storage;

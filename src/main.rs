@@ -9,13 +9,10 @@ fn main() {
     // painted: app-shell.js says when it has (`storewisePainted`), and the app waits for it.
     // Meanwhile it fetches the code of the page being opened if that page is a chunk, so the
     // static screen gives way to the finished page, never to a loading line.
-    let window = web_sys::window();
-    let painted = window
-        .as_ref()
-        .and_then(|w| js_sys::Reflect::get(w, &"storewisePainted".into()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let chunk = window
-        .as_ref()
+    let painted = storewise::shell::value("storewisePainted")
+        .dyn_into::<js_sys::Promise>()
+        .ok();
+    let chunk = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .and_then(|path| storewise::split::for_path(&path));
     // The header shows a returning learner where to continue: those links would otherwise
@@ -46,9 +43,5 @@ fn start() {
         boot.remove();
     }
     leptos::mount::mount_to_body(storewise::App);
-    if let Some(window) = web_sys::window() {
-        if let Ok(ready) = web_sys::CustomEvent::new("storewise-ready") {
-            let _ = window.dispatch_event(&ready);
-        }
-    }
+    storewise::shell::tell("storewise-ready");
 }

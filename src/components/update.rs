@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 fn update_waiting() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"__storewiseUpdate".into()).ok())
-        .is_some_and(|v| !v.is_undefined() && !v.is_null())
+    let worker = crate::shell::value("__storewiseUpdate");
+    !worker.is_undefined() && !worker.is_null()
 }
 
 /// A bar offering to reload into the new version.
@@ -16,13 +15,7 @@ pub fn UpdateOffer() -> impl IntoView {
     let listener =
         window_event_listener_untyped("storewise-update-ready", move |_| ready.set(true));
     on_cleanup(move || listener.remove());
-    let accept = move |_| {
-        if let Some(w) = web_sys::window() {
-            if let Ok(event) = web_sys::CustomEvent::new("storewise-update-accept") {
-                let _ = w.dispatch_event(&event);
-            }
-        }
-    };
+    let accept = move |_| crate::shell::tell("storewise-update-accept");
     view! {
         <Show when=move || ready.get()>
             <div class="container update-offer" role="status">

@@ -215,9 +215,7 @@ fn DataSection() -> impl IntoView {
 /// How far the service worker got saving the app for offline use, as assets/app-shell.js
 /// reports it (`window.storewiseOffline`); `None` without a service worker.
 fn offline_state() -> Option<String> {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"storewiseOffline".into()).ok())
-        .and_then(|v| v.as_string())
+    crate::shell::value("storewiseOffline").as_string()
 }
 
 /// What saving everything downloads, from the build (`storewise-offline-kb` in index.html).
@@ -239,13 +237,7 @@ fn OfflineSection() -> impl IntoView {
     let listener =
         window_event_listener_untyped("storewise-offline", move |_| state.set(offline_state()));
     on_cleanup(move || listener.remove());
-    let save = move |_| {
-        if let Some(w) = web_sys::window() {
-            if let Ok(event) = web_sys::CustomEvent::new("storewise-save-all") {
-                let _ = w.dispatch_event(&event);
-            }
-        }
-    };
+    let save = move |_| crate::shell::tell("storewise-save-all");
     // Tenths of a megabyte in whole numbers: formatting a float would bring the float
     // printing code into the wasm.
     let size = offline_kb()
