@@ -1,6 +1,7 @@
 //! Compiles the curriculum in `content/` into Rust naming the files that ship beside the app:
-//! the packed curriculum, the lesson texts, the sealed masterclasses and the search index. An inconsistent curriculum stops the build with one line per
-//! problem, naming the file.
+//! the packed curriculum and lesson details, the lesson texts, the sealed masterclasses and
+//! the search index. An inconsistent curriculum stops the build with one line per problem,
+//! naming the file.
 
 use std::path::PathBuf;
 
@@ -31,14 +32,17 @@ fn main() {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
             // The files the source names are written into the built site by the Trunk hook
             // (`curriculum emit`), from the same content and secret. The packed curriculum
-            // is also kept here for the browser tests, which cannot fetch it.
+            // and details are also kept here for the browser tests, which cannot fetch them.
             let (source, files) = curriculum.to_rust(&secret);
             std::fs::write(out.join("curriculum.rs"), source).expect("OUT_DIR is writable");
-            let (_, packed) = files
-                .iter()
-                .find(|(name, _)| name.starts_with("content/curriculum."))
-                .expect("the compiler writes a packed curriculum");
-            std::fs::write(out.join("curriculum.bin"), packed).expect("OUT_DIR is writable");
+            for stem in ["curriculum", "details"] {
+                let (_, packed) = files
+                    .iter()
+                    .find(|(name, _)| name.starts_with(&format!("content/{stem}.")))
+                    .expect("the compiler writes both packed files");
+                std::fs::write(out.join(format!("{stem}.bin")), packed)
+                    .expect("OUT_DIR is writable");
+            }
         }
         Err(problems) => {
             println!("cargo::error=The curriculum in content/ has {} problem(s); fix them and build again:", problems.len());

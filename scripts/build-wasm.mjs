@@ -98,7 +98,7 @@ export function buildWasm({ root, dir, publicUrl, release }) {
   const link = (attributes) => document.head.append(Object.assign(document.createElement("link"), { crossOrigin: "anonymous" }, attributes));
   for (const [href, integrity] of ${preloads}) link({ rel: "modulepreload", href, integrity });
   link({ rel: "preload", as: "fetch", type: "application/wasm", href: "${wasm}" });
-  ${release ? pagePreloads(root, readFileSync(join(out, "__wasm_split.js"), "utf8"), base, publicUrl, curriculumFile(dir)) : ""}
+  ${release ? pagePreloads(root, readFileSync(join(out, "__wasm_split.js"), "utf8"), base, publicUrl, packedFile(dir, "curriculum"), packedFile(dir, "details")) : ""}
   const { default: init } = await import("${js}");
   await init({ module_or_path: "${wasm}" });
   </script>`,
@@ -121,20 +121,25 @@ function moduleFiles(loader) {
   return modules;
 }
 
-// The packed curriculum, written into DIR/content/ by `curriculum emit` before this runs.
-function curriculumFile(dir) {
-  const names = readdirSync(join(dir, "content")).filter((n) => /^curriculum\.[0-9a-f]{16}\.bin$/.test(n));
-  if (names.length !== 1) throw new Error(`expected one packed curriculum in ${dir}/content, found ${names.length}`);
+// A packed file (the curriculum, or the lessons' details), written into DIR/content/ by
+// `curriculum emit` before this runs.
+function packedFile(dir, stem) {
+  const names = readdirSync(join(dir, "content")).filter((n) => new RegExp(`^${stem}\\.[0-9a-f]{16}\\.bin$`).test(n));
+  if (names.length !== 1) throw new Error(`expected one packed ${stem} file in ${dir}/content, found ${names.length}`);
   return `content/${names[0]}`;
 }
 
 // Statements of the loading script that start downloading the wasm files of a page opened
 // directly (a lesson link, a share link) alongside the main module, instead of after it has
-// started, together with the curriculum, which every page but Home reads; and that define
-// storewisePrefetch(path), which the app calls for a page it expects to be opened next.
-// Which path is which module comes from src/split.rs: its chunk! lines and its PATHS table.
-function pagePreloads(root, loader, base, publicUrl, curriculum) {
+// started, together with the curriculum, which every page but Home reads, and the lessons'
+// details, which the reading pages read; and that define storewisePrefetch(path), which
+// the app calls for a page it expects to be opened next. Which path is which module, and
+// which module reads the details, comes from src/split.rs: its chunk! lines, its PATHS
+// table and its `(@page module, ...)` line for the pages that wait for the details.
+function pagePreloads(root, loader, base, publicUrl, curriculum, details) {
   const source = readFileSync(join(root, "src/split.rs"), "utf8");
+  const detailed = [...source.matchAll(/^\s*\(@page (\w+), \$chunk:ident/gm)].map((m) => m[1]);
+  if (detailed.length === 0) throw new Error("src/split.rs: no module reads the lessons' details");
   const moduleOf = new Map([...source.matchAll(/^chunk!\(\s*(\w+),\s*\w+,\s*(\w+),/gm)].map((m) => [m[1], m[2]]));
   const paths = [...source.matchAll(/^\s*\("(\/[^"]*)", &(\w+)\),$/gm)].map((m) => [m[1], moduleOf.get(m[2])]);
   const files = moduleFiles(loader);
@@ -145,13 +150,16 @@ function pagePreloads(root, loader, base, publicUrl, curriculum) {
   }
   if (paths.length === 0) throw new Error("src/split.rs: no PATHS table found");
   const prefix = publicUrl.replace(/\/$/, "");
-  return `// The files a page needs besides the main module (none for Home): the curriculum and
-  // its wasm module's files.
+  return `// The files a page needs besides the main module (none for Home): the curriculum (and
+  // for the reading pages the lessons' details) and its wasm module's files.
   const paths = ${JSON.stringify(Object.fromEntries(paths))};
   const files = ${JSON.stringify(byModule)};
+  const detailed = ${JSON.stringify(detailed)};
   const filesFor = (path) => {
     const found = Object.keys(paths).find((p) => path === p || path.startsWith(p + "/"));
-    return found ? [${JSON.stringify(publicUrl + curriculum)}, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)] : [];
+    if (!found) return [];
+    const content = [${JSON.stringify(publicUrl + curriculum)}, ...(detailed.includes(paths[found]) ? [${JSON.stringify(publicUrl + details)}] : [])];
+    return [...content, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)];
   };
   // A page opened directly: its files download beside the main module.
   for (const href of filesFor(location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, ""))) link({ rel: "preload", as: "fetch", href });

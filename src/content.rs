@@ -5,7 +5,7 @@
 //! [`CURRICULUM`] as if it were compiled in.
 
 use crate::loader::{fetch_bytes, LoadError};
-use academy_core::Curriculum;
+use academy_core::{Curriculum, LessonDetails};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -34,6 +34,7 @@ pub struct Card {
 }
 
 static LOADED: OnceLock<Curriculum> = OnceLock::new();
+static DETAILS_LOADED: OnceLock<&'static [LessonDetails]> = OnceLock::new();
 
 /// The curriculum, once loaded. Reading it before [`load`] has finished is a bug in the
 /// app (a page or component that is not behind a chunk), so it stops with a clear message.
@@ -51,6 +52,28 @@ impl std::ops::Deref for Loaded {
     }
 }
 
+/// The lessons' details (indexed like the curriculum's lessons), once loaded. Only the
+/// reading pages read them, and their chunks wait for [`load_details`]; reading them
+/// before is a bug, stopped with a clear message as for [`CURRICULUM`].
+pub static DETAILS: Details = Details;
+
+pub struct Details;
+
+impl std::ops::Deref for Details {
+    type Target = [LessonDetails];
+
+    fn deref(&self) -> &[LessonDetails] {
+        DETAILS_LOADED
+            .get()
+            .expect("lesson details are read only after content::load_details has finished")
+    }
+}
+
+/// One lesson's details (see [`DETAILS`]).
+pub fn details(ix: academy_core::curriculum::LessonIx) -> &'static LessonDetails {
+    &DETAILS[ix as usize]
+}
+
 /// Whether the curriculum is here, for code outside views.
 pub fn is_loaded() -> bool {
     LOADED.get().is_some()
@@ -62,13 +85,15 @@ pub fn ready() -> bool {
     is_loaded()
 }
 
-type Loading = Shared<LocalBoxFuture<'static, Result<&'static Curriculum, LoadError>>>;
+type Loading<T> = Shared<LocalBoxFuture<'static, Result<&'static T, LoadError>>>;
+type Slot<T> = RefCell<Option<Loading<T>>>;
 
 thread_local! {
     /// Notifies views when the curriculum arrives (`LOADED` says whether it has).
     static ARRIVED: ArcTrigger = ArcTrigger::new();
-    /// The download under way, which callers arriving meanwhile wait for too.
-    static LOADING: RefCell<Option<Loading>> = const { RefCell::new(None) };
+    /// The downloads under way, which callers arriving meanwhile wait for too.
+    static LOADING: Slot<Curriculum> = const { RefCell::new(None) };
+    static LOADING_DETAILS: Slot<[LessonDetails]> = const { RefCell::new(None) };
 }
 
 /// Fetches and unpacks the curriculum once per page load; callers arriving while it loads
@@ -77,13 +102,41 @@ pub async fn load() -> Result<&'static Curriculum, LoadError> {
     if let Some(c) = LOADED.get() {
         return Ok(c);
     }
-    let loading = LOADING.with(|l| {
+    once(&LOADING, || fetch_and_install().boxed_local()).await
+}
+
+/// Fetches and unpacks the lessons' details (and the curriculum first, which they must
+/// match), once per page load like [`load`]. Only the reading pages wait for them.
+pub async fn load_details() -> Result<&'static [LessonDetails], LoadError> {
+    if let Some(d) = DETAILS_LOADED.get() {
+        return Ok(d);
+    }
+    let c = load().await?;
+    once(&LOADING_DETAILS, move || {
+        async move {
+            let bytes = Box::leak(fetch_bytes(DETAILS_FILE).await?.into_boxed_slice());
+            let details = academy_core::pack::decode_details(bytes, c.lessons.len())
+                .ok_or(LoadError::Unavailable)?;
+            Ok(*DETAILS_LOADED.get_or_init(|| details))
+        }
+        .boxed_local()
+    })
+    .await
+}
+
+/// Joins the download under way in `slot`, or starts one with `start`; clears the slot
+/// when it ends, so that a retry after a failure starts over.
+async fn once<T: ?Sized>(
+    slot: &'static std::thread::LocalKey<Slot<T>>,
+    start: impl FnOnce() -> LocalBoxFuture<'static, Result<&'static T, LoadError>>,
+) -> Result<&'static T, LoadError> {
+    let loading = slot.with(|l| {
         l.borrow_mut()
-            .get_or_insert_with(|| fetch_and_install().boxed_local().shared())
+            .get_or_insert_with(|| start().shared())
             .clone()
     });
     let result = loading.clone().await;
-    LOADING.with(|l| {
+    slot.with(|l| {
         let mut l = l.borrow_mut();
         if l.as_ref().is_some_and(|current| current.ptr_eq(&loading)) {
             *l = None;
@@ -106,12 +159,19 @@ fn install(bytes: &'static [u8]) -> Option<&'static Curriculum> {
     Some(c)
 }
 
-/// Installs the curriculum built with this binary, for the browser tests, which have no
-/// server to fetch it from. The app never calls it, so the linker leaves the bytes out.
+/// Installs the curriculum and lesson details built with this binary, for the browser
+/// tests, which have no server to fetch them from. The app never calls it, so the linker
+/// leaves the bytes out.
 #[doc(hidden)]
 pub fn install_built_in() {
     static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/curriculum.bin"));
+    static DETAILS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/details.bin"));
     if LOADED.get().is_none() {
         install(BYTES).expect("the built-in curriculum unpacks");
     }
+    let lessons = CURRICULUM.lessons.len();
+    DETAILS_LOADED.get_or_init(|| {
+        academy_core::pack::decode_details(DETAILS_BYTES, lessons)
+            .expect("the built-in lesson details unpack")
+    });
 }

@@ -1,6 +1,7 @@
 //! Pages that load when first shown. Home is in the main wasm file, so a first visit
 //! downloads only what it needs; every other page is a `Chunk`, and a chunk is ready when
-//! both its code and the curriculum (`content::load`) are here.
+//! both its code and the curriculum (`content::load`) are here, and for the reading pages
+//! the lessons' details too (`content::load_details`).
 //!
 //! With the `split` feature (release builds, see scripts/build-wasm.mjs) each chunk's code
 //! is cut into its own wasm file by wasm-split and fetched on first use. Without it (tests,
@@ -89,21 +90,35 @@ impl<T: Copy + 'static> Chunk<T> {
 /// Declares a chunk: a static to name it by, a function name, the wasm module its code goes
 /// into, and the page component. Pages in one module share its download: few modules mean
 /// few requests, since wasm-split also makes a file for each set of modules sharing code.
-/// A function rather than a page: `chunk!(NAME, function, module, fn(Args) = path)`; like a
-/// page, it is ready once the curriculum is here too.
+/// A page is built once the curriculum is here, or, with `false` last, at once. A page of
+/// the reading module waits for the lessons' details too (scripts/build-wasm.mjs reads the
+/// `@page reading` line below to preload them). A function rather than a page:
+/// `chunk!(NAME, function, module, fn(Args) = path)`, ready once the curriculum is here.
 macro_rules! chunk {
     ($chunk:ident, $function:ident, $module:ident, fn($($arg:ty),*) = $code:path) => {
         chunk!(@code $chunk, $function, $module, fn($($arg),*), $code, true);
     };
     ($chunk:ident, $function:ident, $module:ident, $page:path) => {
-        chunk!($chunk, $function, $module, $page, true);
+        chunk!(@page $module, $chunk, $function, $page);
     };
     ($chunk:ident, $function:ident, $module:ident, $page:path, $curriculum:expr) => {
         chunk!(@code $chunk, $function, $module, Page, || $page().into_any(), $curriculum);
     };
+    // The waiting is done by the module's own code (`with_details`), so that the main
+    // module, which every visit downloads, does not carry it.
+    (@page reading, $chunk:ident, $function:ident, $page:path) => {
+        pub static $chunk: Chunk<Page> =
+            Chunk::new(|| Box::pin(async { $function().await?.await }), true);
+        chunk!(@split $function, reading, Loading<Page>, with_details(|| $page().into_any()));
+    };
+    (@page $module:ident, $chunk:ident, $function:ident, $page:path) => {
+        chunk!(@code $chunk, $function, $module, Page, || $page().into_any(), true);
+    };
     (@code $chunk:ident, $function:ident, $module:ident, $type:ty, $code:expr, $curriculum:expr) => {
         pub static $chunk: Chunk<$type> = Chunk::new(|| Box::pin($function()), $curriculum);
-
+        chunk!(@split $function, $module, $type, $code);
+    };
+    (@split $function:ident, $module:ident, $type:ty, $code:expr) => {
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $function() -> Result<$type, ChunkFailed> {
@@ -115,6 +130,16 @@ macro_rules! chunk {
             Ok($code)
         }
     };
+}
+
+/// A reading page, once the lessons' details are here as well.
+fn with_details(page: Page) -> Loading<Page> {
+    Box::pin(async move {
+        crate::content::load_details()
+            .await
+            .map_err(|_| ChunkFailed)?;
+        Ok(page)
+    })
 }
 
 use crate::pages;

@@ -7,12 +7,12 @@ use crate::components::body::BodyView;
 use crate::components::later::Later;
 use crate::components::link::Link;
 use crate::components::load_error::load_failed;
-use crate::content::CURRICULUM;
+use crate::content::{details, CURRICULUM, DETAILS};
 use crate::loader::{lesson_text, sealed, LoadError};
 use crate::state::Learner;
 use academy_core::access::open_masterclass;
 use academy_core::curriculum::LessonIx;
-use academy_core::{Block, Lesson, LessonText, Masterclass};
+use academy_core::{Block, Lesson, LessonDetails, LessonText, Masterclass};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
@@ -83,6 +83,7 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
     let mission = CURRICULUM.mission_of(lesson);
     let module = CURRICULUM.module_of(lesson);
     let [p, m, d, _] = lesson.position.map(|i| i + 1);
+    let details = details(ix);
     let text: TextResource = LocalResource::new(move || lesson_text(ix));
     view! {
         <article class="container lesson">
@@ -97,14 +98,14 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
             <header class="lesson-header">
                 <p class="lesson-number">{format!("Lesson {}", lesson.number)}</p>
                 <h1>{lesson.title}</h1>
-                <p class="subtitle">{lesson.subtitle}</p>
+                <p class="subtitle">{details.subtitle}</p>
                 <LessonBadges lesson=lesson/>
             </header>
             <div class="lesson-layout">
                 <div class="lesson-main-column prose">
                     <section aria-labelledby="objectives-title" class="objectives">
                         <h2 id="objectives-title">"You will be able to"</h2>
-                        <ul>{lesson.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
+                        <ul>{details.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
                     </section>
                     <section aria-labelledby="preview-title">
                         <h2 id="preview-title">"Preview"</h2>
@@ -182,7 +183,7 @@ fn MasterclassSection(ix: LessonIx, text: TextResource) -> impl IntoView {
         }
     });
     (move || match (can_read.get(), opened.get()) {
-        (false, _) => view! { <LockPanel lesson=lesson/> }.into_any(),
+        (false, _) => view! { <LockPanel lesson=lesson details=details(ix)/> }.into_any(),
         (true, None) => view! { <p class="muted loading" role="status">"Opening the masterclass…"</p> }.into_any(),
         (true, Some(Ok(Some(blocks)))) => masterclass_view(blocks).into_any(),
         (true, Some(Ok(None))) => view! {
@@ -196,7 +197,7 @@ fn MasterclassSection(ix: LessonIx, text: TextResource) -> impl IntoView {
 
 /// What a locked masterclass covers, which plan opens it, and where to enter a code.
 #[component]
-fn LockPanel(lesson: &'static Lesson) -> impl IntoView {
+fn LockPanel(lesson: &'static Lesson, details: &'static LessonDetails) -> impl IntoView {
     let plan = &CURRICULUM.plans[usize::from(lesson.plan)];
     let learner = Learner::get();
     let code = RwSignal::new(String::new());
@@ -223,7 +224,7 @@ fn LockPanel(lesson: &'static Lesson) -> impl IntoView {
             <h2 id="lock-title">"Masterclass: access required"</h2>
             <p>{format!("The full masterclass of lesson {} is part of the {} plan. {}", lesson.number, plan.name, plan.description)}</p>
             <p>"It covers:"</p>
-            <ul>{lesson.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
+            <ul>{details.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
             <a class="button primary" href=UPGRADE_URL rel="noopener">{format!("See the {} plan", plan.name)}</a>
             <form class="code-form" on:submit=submit>
                 <label for="access-code">"Have an access code?"</label>
@@ -363,7 +364,8 @@ fn QuestionsAndAnswers(lesson: &'static Lesson, text: TextResource) -> impl Into
         .find_lesson(lesson.id)
         .map(|l| l.ix)
         .unwrap_or_default();
-    let count = lesson.questions.len();
+    let questions = details(ix).questions;
+    let count = questions.len();
     let filter = RwSignal::new(String::new());
     let draft = RwSignal::new(String::new());
     let related = Memo::new(move |_| {
@@ -371,7 +373,7 @@ fn QuestionsAndAnswers(lesson: &'static Lesson, text: TextResource) -> impl Into
             if d.trim().len() < 4 {
                 Vec::new()
             } else {
-                related_questions(&CURRICULUM, ix, d, 4)
+                related_questions(&DETAILS, ix, d, 4)
             }
         })
     });
@@ -379,7 +381,7 @@ fn QuestionsAndAnswers(lesson: &'static Lesson, text: TextResource) -> impl Into
     let matches = move |i: usize| {
         let f = filter.get().to_lowercase();
         f.trim().is_empty() || {
-            let mut haystack = lesson.questions[i].to_string();
+            let mut haystack = questions[i].to_string();
             if let Some(Ok(t)) = text.get() {
                 academy_core::body::body_text(&t.answers[i], &mut haystack);
             }
@@ -416,7 +418,7 @@ fn QuestionsAndAnswers(lesson: &'static Lesson, text: TextResource) -> impl Into
                 <p class="muted small" role="status">{move || if filter.with(|f| f.trim().is_empty()) { String::new() } else { format!("{} of {count} questions match", shown()) }}</p>
             })}
             <div class="qa-list">
-                {lesson.questions.iter().enumerate().map(|(i, question)| view! {
+                {questions.iter().enumerate().map(|(i, question)| view! {
                     <details class="qa-item" class:hidden=move || !matches(i)>
                         <summary>{*question}</summary>
                         <div class="qa-answer">{with_text(text, move |t| view! { <BodyView blocks=&t.answers[i]/> })}</div>
@@ -439,7 +441,7 @@ fn QuestionsAndAnswers(lesson: &'static Lesson, text: TextResource) -> impl Into
                                 let here = l == ix;
                                 view! {
                                     <li>
-                                        <Link href=format!("/lesson/{}#qa-title", other.number)>{other.questions[q]}</Link>
+                                        <Link href=format!("/lesson/{}#qa-title", other.number)>{details(l).questions[q]}</Link>
                                         {(!here).then(|| view! { <span class="muted small">{format!(" (lesson {})", other.number)}</span> })}
                                     </li>
                                 }

@@ -56,8 +56,21 @@ test("the service worker saves what Home needs at install, then the rest and eve
   const folder = `/${folders[0]}/`;
   assert.deepEqual(files.filter((f) => f.startsWith(folder)).sort(), [`${folder}__wasm_split.js`, `${folder}storewise.js`, `${folder}storewise_bg.wasm`]);
   assert.deepEqual(files.filter((f) => f.startsWith("/content/")), []);
-  // The rest: every other page's code, the curriculum and the search index.
+  // The rest: every other page's code, the curriculum, the lessons' details and the search index.
   const others = readdirSync(join(dist, folders[0])).map((n) => folder + n).filter((f) => !files.includes(f));
   assert.deepEqual(app.filter((f) => f.startsWith(folder)).sort(), others.sort());
-  for (const name of ["curriculum", "search"]) assert.ok(app.some((f) => new RegExp(`^/content/${name}\\.[0-9a-f]+\\.bin$`).test(f)), name);
+  for (const name of ["curriculum", "details", "search"]) assert.ok(app.some((f) => new RegExp(`^/content/${name}\\.[0-9a-f]+\\.bin$`).test(f)), name);
+});
+
+test("a page opened directly preloads the curriculum, and only a reading page the lessons' details", () => {
+  // The loading script's own function, as index.html has it.
+  const from = html.indexOf("const paths =");
+  const to = html.indexOf("// A page opened directly");
+  assert.ok(from > 0 && to > from, "no page preloads in index.html");
+  const filesFor = new Function(`${html.slice(from, to)}; return filesFor;`)();
+  const content = (path) => filesFor(path).filter((f) => f.includes("/content/")).map((f) => f.replace(/\.[0-9a-f]{16}\.bin$/, ""));
+  assert.deepEqual(content("/lesson/8.9.3.2"), ["/content/curriculum", "/content/details"]);
+  assert.deepEqual(content("/embed/lesson/8.9.3.2"), ["/content/curriculum", "/content/details"]);
+  for (const path of ["/diagnostic", "/results", "/shared/abc", "/roadmap", "/settings"]) assert.deepEqual(content(path), ["/content/curriculum"], path);
+  assert.deepEqual(filesFor(""), []);
 });

@@ -101,6 +101,11 @@ pub fn rust_source(c: &Content, secret: &Secret) -> (String, Vec<(String, Vec<u8
     let curriculum_file = hashed("curriculum", "bin", &packed);
     files.push((curriculum_file.clone(), packed));
 
+    // What only the reading pages show, in a file of its own (see core::LessonDetails).
+    let details = academy_core::pack::encode_details(c.to_core_details());
+    let details_file = hashed("details", "bin", &details);
+    files.push((details_file.clone(), details));
+
     let search = search_index(c).to_bytes();
     let search_file = hashed("search", "bin", &search);
     files.push((search_file.clone(), search));
@@ -110,6 +115,10 @@ pub fn rust_source(c: &Content, secret: &Secret) -> (String, Vec<(String, Vec<u8
     let _ = writeln!(
         out,
         "/// The curriculum's structure, fetched before the first page that reads it.\npub const CURRICULUM_FILE: &str = {curriculum_file:?};"
+    );
+    let _ = writeln!(
+        out,
+        "\n/// The lessons' details, fetched before the first reading page.\npub const DETAILS_FILE: &str = {details_file:?};"
     );
     let _ = writeln!(
         out,

@@ -22,6 +22,21 @@ fn small(v: &[usize]) -> &'static [u16] {
 }
 
 impl Content {
+    /// The lessons' details (subtitle, objectives, seeded questions), indexed like the
+    /// lessons of [`Content::to_core`].
+    pub fn to_core_details(&self) -> &'static [core::LessonDetails] {
+        leak(
+            self.lessons
+                .iter()
+                .map(|l| core::LessonDetails {
+                    subtitle: text(&l.subtitle),
+                    objectives: leak(l.objectives.iter().map(|o| text(o)).collect()),
+                    questions: leak(l.questions.iter().map(|(q, _)| text(q)).collect()),
+                })
+                .collect(),
+        )
+    }
+
     /// The curriculum in the form the app compiles in (bodies stay in their files).
     pub fn to_core(&self) -> &'static core::Curriculum {
         let programs = self
@@ -61,9 +76,7 @@ impl Content {
                 number: text(&l.number),
                 position: l.position,
                 title: text(&l.title),
-                subtitle: text(&l.subtitle),
                 summary: text(&l.summary),
-                objectives: leak(l.objectives.iter().map(|o| text(o)).collect()),
                 difficulty: l.difficulty as u8,
                 path: l.path as u8,
                 plan: l.plan as u8,
@@ -79,7 +92,6 @@ impl Content {
                         core::Masterclass::Sealed("")
                     }
                 }),
-                questions: leak(l.questions.iter().map(|(q, _)| text(q)).collect()),
                 words: l.words as u32,
             })
             .collect();

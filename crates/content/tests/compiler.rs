@@ -235,9 +235,10 @@ fn valid_content_compiles_with_numbers_from_positions() {
     let c = academy_core::pack::decode(packed).expect("it reads back");
     assert_eq!(c.lessons.len(), 4);
     assert_eq!(c.lessons[0].id, "alpha-first");
-    // One text file per lesson, the search index and the curriculum, each named by the
-    // source or the curriculum. Every lesson of the fixture is free: nothing is sealed.
-    assert_eq!(files.len(), 6);
+    // One text file per lesson, the search index, the curriculum and the lessons' details,
+    // each named by the source or the curriculum. Every lesson of the fixture is free:
+    // nothing is sealed.
+    assert_eq!(files.len(), 7);
     assert!(files
         .iter()
         .all(|(name, _)| rust.contains(&format!("{name:?}"))

@@ -171,10 +171,17 @@ fn every_emitted_file_reads_back_in_the_app_s_formats() {
         );
         assert_eq!(shipped.file, read.file);
     }
+    // The reading pages' second file: every lesson's details, in the same order.
+    let details: &'static [u8] =
+        Box::leak(files[&named("DETAILS_FILE")].clone().into_boxed_slice());
+    let details = academy_core::pack::decode_details(details, c.lessons.len())
+        .expect("the lessons' details read back");
+    let lesson = c.find_lesson("8.9.3.2").unwrap().ix as usize;
+    assert!(!details[lesson].subtitle.is_empty() && !details[lesson].objectives.is_empty());
     let mut sealed = 0;
-    for lesson in c.lessons {
-        let text =
-            LessonText::parse(lesson, &files[lesson.file]).expect("the lesson text reads back");
+    for (lesson, details) in c.lessons.iter().zip(details) {
+        let text = LessonText::parse(lesson, details, &files[lesson.file])
+            .expect("the lesson text reads back");
         assert!(!text.preview.is_empty());
         if let Some(Masterclass::Sealed(name)) = lesson.masterclass {
             let plan = c.plans[usize::from(lesson.plan)].id;

@@ -88,9 +88,7 @@ pub struct Lesson {
     /// Zero-based program, mission, module and lesson positions.
     pub position: [u16; 4],
     pub title: &'static str,
-    pub subtitle: &'static str,
     pub summary: &'static str,
-    pub objectives: &'static [&'static str],
     pub difficulty: u8,
     pub path: u8,
     pub plan: u8,
@@ -103,10 +101,19 @@ pub struct Lesson {
     pub file: &'static str,
     /// `None` while the masterclass is not written yet: the app then simply does not offer it.
     pub masterclass: Option<Masterclass>,
-    /// The seeded questions; their answers are in `file`, in the same order.
-    pub questions: &'static [&'static str],
     /// Words in the preview and masterclass.
     pub words: u32,
+}
+
+/// What only the reading pages show of a lesson, kept apart from [`Lesson`] and shipped
+/// in a file of its own (see [`crate::pack::encode_details`]): the diagnostic and results
+/// pages never download it. Indexed like [`Curriculum::lessons`].
+#[derive(Debug)]
+pub struct LessonDetails {
+    pub subtitle: &'static str,
+    pub objectives: &'static [&'static str],
+    /// The seeded questions; their answers are in [`Lesson::file`], in the same order.
+    pub questions: &'static [&'static str],
 }
 
 /// Where a masterclass is shipped (see [`crate::access`]).
@@ -125,17 +132,17 @@ pub struct LessonText {
     pub preview: Vec<Block>,
     /// Present only when the masterclass is open.
     pub masterclass: Option<Vec<Block>>,
-    /// The answers to [`Lesson::questions`], in order.
+    /// The answers to [`LessonDetails::questions`], in order.
     pub answers: Vec<Vec<Block>>,
 }
 
 impl LessonText {
     /// Reads a lesson's file, refusing one that does not match the compiled lesson (a file
     /// left from another deployment, or a damaged download).
-    pub fn parse(lesson: &Lesson, bytes: &[u8]) -> Option<LessonText> {
+    pub fn parse(lesson: &Lesson, details: &LessonDetails, bytes: &[u8]) -> Option<LessonText> {
         let text: LessonText = serde_json::from_slice(bytes).ok()?;
         let open = matches!(lesson.masterclass, Some(Masterclass::Open));
-        (text.answers.len() == lesson.questions.len() && text.masterclass.is_some() == open)
+        (text.answers.len() == details.questions.len() && text.masterclass.is_some() == open)
             .then_some(text)
     }
 }

@@ -18,6 +18,6 @@ pub mod synthetic;
 
 pub use body::{Block, Body, CalloutKind, Inline, Text};
 pub use curriculum::{
-    AnswerOption, Checkpoint, Curriculum, Lesson, LessonText, Masterclass, Mission, Module, Named,
-    Plan, Program, Question, QuestionKind, SkippedMeans,
+    AnswerOption, Checkpoint, Curriculum, Lesson, LessonDetails, LessonText, Masterclass, Mission,
+    Module, Named, Plan, Program, Question, QuestionKind, SkippedMeans,
 };

@@ -9,7 +9,8 @@
 
 use crate::curriculum::*;
 
-const MAGIC: &[u8; 4] = b"SWC1";
+const MAGIC: &[u8; 4] = b"SWC2";
+const DETAILS_MAGIC: &[u8; 4] = b"SWD1";
 
 /// Writes a curriculum in the format [`decode`] reads.
 pub fn encode(c: &Curriculum) -> Vec<u8> {
@@ -34,9 +35,7 @@ pub fn encode(c: &Curriculum) -> Vec<u8> {
         w.text(l.number);
         w.numbers(l.position.iter().map(|&i| u64::from(i)));
         w.text(l.title);
-        w.text(l.subtitle);
         w.text(l.summary);
-        w.list(l.objectives, |w, o| w.text(o));
         w.number(u64::from(l.difficulty));
         w.number(u64::from(l.path));
         w.number(u64::from(l.plan));
@@ -52,7 +51,6 @@ pub fn encode(c: &Curriculum) -> Vec<u8> {
                 w.text(file);
             }
         }
-        w.list(l.questions, |w, q| w.text(q));
         w.number(u64::from(l.words));
     });
     w.list(c.checkpoints, |w, k| {
@@ -141,9 +139,7 @@ pub fn decode(bytes: &'static [u8]) -> Option<Curriculum> {
             number: r.text()?,
             position: r.numbers::<u16>()?.try_into().ok()?,
             title: r.text()?,
-            subtitle: r.text()?,
             summary: r.text()?,
-            objectives: r.list(Reader::text)?,
             difficulty: r.number()?,
             path: r.number()?,
             plan: r.number()?,
@@ -157,7 +153,6 @@ pub fn decode(bytes: &'static [u8]) -> Option<Curriculum> {
                 2 => Some(Masterclass::Sealed(r.text()?)),
                 _ => return None,
             },
-            questions: r.list(Reader::text)?,
             words: r.number()?,
         })
     })?;
@@ -236,6 +231,34 @@ pub fn decode(bytes: &'static [u8]) -> Option<Curriculum> {
         moved,
     };
     (r.bytes.is_empty() && consistent(&c)).then_some(c)
+}
+
+/// Writes the lessons' details (see [`LessonDetails`]) in the format [`decode_details`]
+/// reads: a second file, which only the reading pages fetch.
+pub fn encode_details(details: &[LessonDetails]) -> Vec<u8> {
+    let mut w = Writer(DETAILS_MAGIC.to_vec());
+    w.list(details, |w, d| {
+        w.text(d.subtitle);
+        w.list(d.objectives, |w, o| w.text(o));
+        w.list(d.questions, |w, q| w.text(q));
+    });
+    w.0
+}
+
+/// Reads a file written by [`encode_details`] for a curriculum of `lessons` lessons; `None`
+/// when it is damaged or has another number of lessons (a file from another build).
+pub fn decode_details(bytes: &'static [u8], lessons: usize) -> Option<&'static [LessonDetails]> {
+    let mut r = Reader {
+        bytes: bytes.strip_prefix(DETAILS_MAGIC)?,
+    };
+    let details = r.list(|r| {
+        Some(LessonDetails {
+            subtitle: r.text()?,
+            objectives: r.list(Reader::text)?,
+            questions: r.list(Reader::text)?,
+        })
+    })?;
+    (r.bytes.is_empty() && details.len() == lessons).then_some(details)
 }
 
 /// Every index points inside the curriculum.
@@ -424,5 +447,41 @@ mod tests {
         };
         let bytes = Box::leak(encode(&broken).into_boxed_slice());
         assert!(decode(bytes).is_none());
+    }
+
+    fn details() -> Vec<LessonDetails> {
+        vec![
+            LessonDetails {
+                subtitle: "Why the numbers disagree",
+                objectives: &["Reconcile two reports", "Name the gap"],
+                questions: &["Which report is right?"],
+            },
+            LessonDetails {
+                subtitle: "",
+                objectives: &[],
+                questions: &[],
+            },
+        ]
+    }
+
+    #[test]
+    fn details_read_back_as_written() {
+        let written = details();
+        let bytes = Box::leak(encode_details(&written).into_boxed_slice());
+        let read = decode_details(bytes, 2).expect("decodes");
+        assert_eq!(format!("{read:?}"), format!("{written:?}"));
+    }
+
+    #[test]
+    fn details_for_another_curriculum_or_damaged_are_refused() {
+        let bytes: &'static [u8] = Box::leak(encode_details(&details()).into_boxed_slice());
+        // Another build's curriculum with another number of lessons.
+        assert!(decode_details(bytes, 3).is_none());
+        for len in [0, 3, 4, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode_details(&bytes[..len], 2).is_none(), "cut at {len}");
+        }
+        // The curriculum file is not a details file.
+        let (_, curriculum) = packed();
+        assert!(decode_details(curriculum, 6).is_none());
     }
 }

@@ -2,7 +2,7 @@
 //! compiled in: terms are stored as 32-bit hashes, so text that is locked is searchable
 //! without being readable, and its matches only count for learners who can read it.
 
-use crate::curriculum::{Curriculum, LessonIx};
+use crate::curriculum::{Curriculum, LessonDetails, LessonIx};
 
 /// Words too common to help a search.
 const STOPWORDS: [&str; 60] = [
@@ -283,9 +283,10 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
 }
 
 /// Seeded questions related to a text being typed: (lesson, question index), best first,
-/// those of `lesson` before the rest of the curriculum.
+/// those of `lesson` before the rest of the curriculum. `details` are the curriculum's
+/// lessons' details, indexed like its lessons.
 pub fn related_questions(
-    c: &Curriculum,
+    details: &[LessonDetails],
     lesson: LessonIx,
     text: &str,
     limit: usize,
@@ -295,7 +296,7 @@ pub fn related_questions(
         return Vec::new();
     }
     let mut scored: Vec<(u32, bool, LessonIx, usize)> = Vec::new();
-    for (l, les) in c.lessons.iter().enumerate() {
+    for (l, les) in details.iter().enumerate() {
         for (q, question) in les.questions.iter().enumerate() {
             let have: Vec<String> = terms(question).collect();
             let score = wanted.iter().filter(|w| have.contains(w)).count() as u32;

@@ -28,9 +28,7 @@ pub fn curriculum(
             number: text(format!("1.1.1.{}", i + 1)),
             position: [0, 0, 0, i as u16],
             title: "Title",
-            subtitle: "",
             summary: "",
-            objectives: &[],
             difficulty: 0,
             path: 0,
             plan: 0,
@@ -39,7 +37,6 @@ pub fn curriculum(
             prerequisites: leak(prereqs.get(i).cloned().unwrap_or_default()),
             file: "",
             masterclass: None,
-            questions: &[],
             words: 0,
         })
         .collect();

@@ -102,36 +102,63 @@ test("with Save-Data, Home fetches nothing it was not asked for", async ({ page 
   await expect(page.locator(".page-loading")).toHaveCount(0, { timeout: 10_000 });
 });
 
-test("a page whose curriculum cannot load says so, and Try again recovers", async ({ page }) => {
-  const errors = watchConsole(page);
+/** Makes the page's requests for `glob` fail until the returned function is called. */
+async function failing(page, glob) {
   let fail = true;
-  await page.route("**/content/curriculum.*.bin", (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
-  await open(page, "/");
+  await page.route(glob, (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  return () => (fail = false);
+}
+
+/** Opens the curriculum from the header while its files fail; returns the page's alert. */
+async function openCurriculumFailing(page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curriculum" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
   await expect(alert).toBeVisible();
-  fail = false;
+  return alert;
+}
+
+/** Lets the files load again, then Try again shows the curriculum. */
+async function tryAgainShowsCurriculum(page, alert, recover) {
+  recover();
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Curriculum" })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+}
+
+test("a page whose curriculum cannot load says so, and Try again recovers", async ({ page }) => {
+  const errors = watchConsole(page);
+  const recover = await failing(page, "**/content/curriculum.*.bin");
+  await open(page, "/");
+  await tryAgainShowsCurriculum(page, await openCurriculumFailing(page), recover);
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});
+
+test("only the reading pages download the lessons' details, and Try again recovers from a failed load", async ({ page }) => {
+  const errors = watchConsole(page);
+  const recover = await failing(page, "**/content/details.*.bin");
+  const content = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/content/")));
+  await open(page, "/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  expect(await content()).toEqual([expect.stringMatching(/^\/content\/curriculum\.[0-9a-f]{16}\.bin$/)]);
+  await tryAgainShowsCurriculum(page, await openCurriculumFailing(page), recover);
+  // A lesson shows what the details hold: its subtitle, objectives and questions.
+  await open(page, "/lesson/8.9.3.2");
+  await expect(page.locator(".lesson-header .subtitle")).not.toBeEmpty();
+  await expect(page.getByRole("heading", { name: "You will be able to" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Questions & Answers \([1-9]\d*\)$/ })).toBeVisible();
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
 });
 
 test("another page's code loads when it is opened, and Try again recovers from a failed load", async ({ page }) => {
   const errors = watchConsole(page);
-  let fail = true;
-  await page.route("**/split_reading.wasm", (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  const recover = await failing(page, "**/split_reading.wasm");
   await open(page, "/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curriculum" }).click();
-  const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
-  await expect(alert).toBeVisible();
+  const alert = await openCurriculumFailing(page);
   // Online, a failure may also mean a new version replaced these files: reloading is offered.
   await expect(alert.getByRole("button", { name: "Reload page" })).toBeVisible();
   // The header still works while the page is missing.
   await expect(page.getByRole("link", { name: "Storewise Academy" })).toBeVisible();
-  fail = false;
-  await alert.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Curriculum" })).toBeVisible();
-  await expect(alert).toHaveCount(0);
+  await tryAgainShowsCurriculum(page, alert, recover);
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|split module|Failed to fetch/.test(e))).toEqual([]);
 });
 
