@@ -60,11 +60,21 @@ pub fn send_due(learner: Learner) {
     }
 }
 
-/// Posts each due question that is not already on its way (the `OUTBOX` chunk's code).
+/// Posts each due question that is not already on its way (the `OUTBOX` chunk's code),
+/// once the curriculum is here: a question names its lesson. If it cannot load, the
+/// questions stay pending for the next try.
 pub fn send_now(learner: Learner) {
     let Some(endpoint) = QUESTIONS_ENDPOINT else {
         return;
     };
+    leptos::task::spawn_local(async move {
+        if crate::content::load().await.is_ok() {
+            send_loaded(learner, endpoint);
+        }
+    });
+}
+
+fn send_loaded(learner: Learner, endpoint: &'static str) {
     let due = learner
         .progress
         .with_untracked(|p| p.due_questions(now_ms()));

@@ -49,90 +49,50 @@ type Loading<T> = Pin<Box<dyn Future<Output = Result<T, ChunkFailed>>>>;
 /// (the questions outbox's sender).
 pub struct Chunk<T: 'static = Page> {
     loaded: OnceLock<T>,
-    load: fn() -> Loading<T>,
-    /// Whether it is built only once the curriculum is here (every page; not search, which
-    /// opens at once and says it is loading).
-    curriculum: bool,
+    /// Fetches the code, which hands back what to wait for before it is ready (see
+    /// [`with_curriculum`]).
+    load: fn() -> Loading<Loading<T>>,
 }
 
 impl<T: Copy + 'static> Chunk<T> {
-    const fn new(load: fn() -> Loading<T>, curriculum: bool) -> Self {
+    const fn new(load: fn() -> Loading<Loading<T>>) -> Self {
         Chunk {
             loaded: OnceLock::new(),
             load,
-            curriculum,
         }
     }
 
-    /// Fetches the chunk and the curriculum if they are not here yet. Callers that only want
-    /// it ready sooner (Home preparing the diagnostic, the diagnostic preparing the results)
-    /// ignore the error: the page reports it.
+    /// Fetches the chunk and what it reads (the curriculum) if they are not here yet.
+    /// Callers that only want it ready sooner (Home preparing the diagnostic, the
+    /// diagnostic preparing the results) ignore the error: the page reports it.
     pub async fn ensure(&'static self) -> Result<T, ChunkFailed> {
         if let Some(code) = self.loaded.get() {
             return Ok(*code);
         }
-        // One after the other, although a page opened directly has preloaded both files:
-        // unpacking the curriculum and instantiating the code in the same task made a
-        // lesson's start measurably more blocking (paired runs of `bench/lighthouse.mjs`).
-        if self.curriculum {
-            crate::content::load().await.map_err(|_| ChunkFailed)?;
-        }
-        let code = (self.load)().await?;
+        let code = (self.load)().await?.await?;
         Ok(*self.loaded.get_or_init(|| code))
     }
 
-    /// The page (or function), if its code and the curriculum are here.
+    /// The page (or function), if its code and what it reads are here.
     pub fn ready(&self) -> Option<T> {
         self.loaded.get().copied()
     }
 }
 
-/// Declares a chunk: a static to name it by, a function name, the wasm module its code goes
-/// into, and the page component. Pages in one module share its download: few modules mean
-/// few requests, since wasm-split also makes a file for each set of modules sharing code.
-/// A page is built once the curriculum is here, or, with `false` last, at once. A page of
-/// the reading module waits for the lessons' details too (scripts/build-wasm.mjs reads the
-/// `@page reading` line below to preload them). A function rather than a page:
-/// `chunk!(NAME, function, module, fn(Args) = path)`, ready once the curriculum is here.
-macro_rules! chunk {
-    ($chunk:ident, $function:ident, $module:ident, fn($($arg:ty),*) = $code:path) => {
-        chunk!(@code $chunk, $function, $module, fn($($arg),*), $code, true);
-    };
-    ($chunk:ident, $function:ident, $module:ident, $page:path) => {
-        chunk!(@page $module, $chunk, $function, $page);
-    };
-    ($chunk:ident, $function:ident, $module:ident, $page:path, $curriculum:expr) => {
-        chunk!(@code $chunk, $function, $module, Page, || $page().into_any(), $curriculum);
-    };
-    // The waiting is done by the module's own code (`with_details`), so that the main
-    // module, which every visit downloads, does not carry it.
-    (@page reading, $chunk:ident, $function:ident, $page:path) => {
-        pub static $chunk: Chunk<Page> =
-            Chunk::new(|| Box::pin(async { $function().await?.await }), true);
-        chunk!(@split $function, reading, Loading<Page>, with_details(|| $page().into_any()));
-    };
-    (@page $module:ident, $chunk:ident, $function:ident, $page:path) => {
-        chunk!(@code $chunk, $function, $module, Page, || $page().into_any(), true);
-    };
-    (@code $chunk:ident, $function:ident, $module:ident, $type:ty, $code:expr, $curriculum:expr) => {
-        pub static $chunk: Chunk<$type> = Chunk::new(|| Box::pin($function()), $curriculum);
-        chunk!(@split $function, $module, $type, $code);
-    };
-    (@split $function:ident, $module:ident, $type:ty, $code:expr) => {
-        #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $function() -> Result<$type, ChunkFailed> {
-            Ok($code)
-        }
-
-        #[cfg(not(feature = "split"))]
-        async fn $function() -> Result<$type, ChunkFailed> {
-            Ok($code)
-        }
-    };
+/// What a chunk's code hands back: ready once the curriculum is here. The waiting is the
+/// chunk's own code, so the main module, which every visit downloads, carries neither the
+/// curriculum's loader nor its decoder. Code first, then the curriculum, each in its own
+/// task, although a page opened directly has preloaded both: unpacking the curriculum and
+/// instantiating the code in one task made a lesson's start measurably more blocking
+/// (paired runs of `bench/lighthouse.mjs`).
+fn with_curriculum<T: 'static>(code: T) -> Loading<T> {
+    Box::pin(async move {
+        crate::content::load().await.map_err(|_| ChunkFailed)?;
+        Ok(code)
+    })
 }
 
-/// A reading page, once the lessons' details are here as well.
+/// A reading page, once the curriculum and the lessons' details are here.
 fn with_details(page: Page) -> Loading<Page> {
     Box::pin(async move {
         crate::content::load_details()
@@ -140,6 +100,54 @@ fn with_details(page: Page) -> Loading<Page> {
             .map_err(|_| ChunkFailed)?;
         Ok(page)
     })
+}
+
+/// Ready at once: search, which opens at once and says it is loading, and functions.
+fn at_once<T: 'static>(code: T) -> Loading<T> {
+    Box::pin(std::future::ready(Ok(code)))
+}
+
+/// Declares a chunk: a static to name it by, a function name, the wasm module its code goes
+/// into, and the page component. Pages in one module share its download: few modules mean
+/// few requests, since wasm-split also makes a file for each set of modules sharing code.
+/// A page is built once the curriculum is here ([`with_curriculum`]), or once what a last
+/// argument waits for is here (`at_once`). A page of the reading module waits for the
+/// lessons' details too (scripts/build-wasm.mjs reads the `@page reading` line below to
+/// preload them). A function rather than a page: `chunk!(NAME, function, module,
+/// fn(Args) = path)`, ready once its code is here (it loads what it reads itself: a
+/// build without a questions endpoint never calls the outbox's sender, and wasm-split
+/// then leaves the sender's code, with anything it waits for, in the main module).
+macro_rules! chunk {
+    ($chunk:ident, $function:ident, $module:ident, fn($($arg:ty),*) = $code:path) => {
+        chunk!(@code $chunk, $function, $module, fn($($arg),*), at_once::<fn($($arg),*)>($code));
+    };
+    ($chunk:ident, $function:ident, $module:ident, $page:path) => {
+        chunk!(@page $module, $chunk, $function, $page);
+    };
+    ($chunk:ident, $function:ident, $module:ident, $page:path, $wait:ident) => {
+        chunk!(@code $chunk, $function, $module, Page, $wait::<Page>(|| $page().into_any()));
+    };
+    (@page reading, $chunk:ident, $function:ident, $page:path) => {
+        chunk!(@code $chunk, $function, reading, Page, with_details(|| $page().into_any()));
+    };
+    (@page $module:ident, $chunk:ident, $function:ident, $page:path) => {
+        chunk!(@code $chunk, $function, $module, Page,
+            with_curriculum::<Page>(|| $page().into_any()));
+    };
+    (@code $chunk:ident, $function:ident, $module:ident, $type:ty, $code:expr) => {
+        pub static $chunk: Chunk<$type> = Chunk::new(|| Box::pin($function()));
+
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $function() -> Result<Loading<$type>, ChunkFailed> {
+            Ok($code)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $function() -> Result<Loading<$type>, ChunkFailed> {
+            Ok($code)
+        }
+    };
 }
 
 use crate::pages;
@@ -214,7 +222,7 @@ chunk!(
     search_panel,
     settings,
     crate::components::search::SearchPanel,
-    false
+    at_once
 );
 chunk!(
     SETTINGS,
