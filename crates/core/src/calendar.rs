@@ -74,7 +74,9 @@ pub fn to_ics(
                 "UID:{}-{}@{}",
                 lesson.id,
                 start.compact(),
-                escape(&product.to_lowercase().replace(' ', "-"))
+                // ASCII lowering is enough for an id that only has to stay the same, and
+                // Unicode's would bring its case tables into the roadmap's code.
+                escape(&product.to_ascii_lowercase().replace(' ', "-"))
             ),
         );
         push_line(&mut out, &format!("DTSTAMP:{}T000000Z", start.compact()));
