@@ -1,8 +1,9 @@
 //! The curriculum. Its structure ships as a packed file beside the app (see
 //! `academy_core::pack`) rather than inside the wasm: Home shows only the figures below, so a
 //! first visit to Home downloads none of it. Every other page waits for it before it is
-//! built (`split::Chunk::ensure`, and `main` for a page opened directly), so pages read
-//! [`CURRICULUM`] as if it were compiled in.
+//! built (`split::with_curriculum`, run by the page's own code once it is loaded), so pages
+//! read [`CURRICULUM`] as if it were compiled in. The reading pages also wait for the
+//! lessons' details ([`DETAILS`]), a second file.
 
 use crate::loader::{fetch_bytes, LoadError};
 use academy_core::{Curriculum, LessonDetails};
