@@ -106,16 +106,17 @@ pub async fn load() -> Result<&'static Curriculum, LoadError> {
     once(&LOADING, || fetch_and_install().boxed_local()).await
 }
 
-/// Fetches and unpacks the lessons' details (and the curriculum first, which they must
-/// match), once per page load like [`load`]. Only the reading pages wait for them.
+/// Fetches and unpacks the lessons' details with the curriculum, which they must match
+/// (both downloads at once), once per page load like [`load`]. Only the reading pages wait
+/// for them.
 pub async fn load_details() -> Result<&'static [LessonDetails], LoadError> {
     if let Some(d) = DETAILS_LOADED.get() {
         return Ok(d);
     }
-    let c = load().await?;
-    once(&LOADING_DETAILS, move || {
-        async move {
-            let bytes = Box::leak(fetch_bytes(DETAILS_FILE).await?.into_boxed_slice());
+    once(&LOADING_DETAILS, || {
+        async {
+            let (c, bytes) = futures::future::join(load(), fetch_bytes(DETAILS_FILE)).await;
+            let (c, bytes) = (c?, Box::leak(bytes?.into_boxed_slice()));
             let details = academy_core::pack::decode_details(bytes, c.lessons.len())
                 .ok_or(LoadError::Unavailable)?;
             Ok(*DETAILS_LOADED.get_or_init(|| details))
