@@ -101,10 +101,10 @@ writeFileSync(indexPath, html);
 // A page per lesson, for readers before the app starts and for search engines; offline,
 // the app itself shows lessons, so the worker does not keep these.
 execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "curriculum", "--", "pages", indexPath, dir, publicUrl], { cwd: root, stdio: "inherit" });
-const lessonPage = (p) => relative(dir, p).startsWith("lesson/") && p.endsWith(".html");
-const built = files(dir).filter((p) => !skip.has(relative(dir, p)) && !p.endsWith(".sealed") && !lessonPage(p));
+const lessonPage = (p) => place(p).startsWith("lesson/") && p.endsWith(".html");
+const built = files(dir).filter((p) => !skip.has(place(p)) && !p.endsWith(".sealed") && !lessonPage(p));
 const version = createHash("sha256");
-for (const p of files(dir).filter((p) => !skip.has(relative(dir, p))).sort()) version.update(relative(dir, p)).update(p === indexPath ? html : readFileSync(p));
+for (const p of files(dir).filter((p) => !skip.has(place(p))).sort()) version.update(place(p)).update(p === indexPath ? html : readFileSync(p));
 const url = (p) => publicUrl + place(p);
 // Three lists for the worker (see assets/sw.template.js): what Home needs, saved at install
 // (the first visit has just downloaded it); then, once a page asks (never with Save-Data),

@@ -116,10 +116,7 @@ pub async fn load_details() -> Result<&'static [LessonDetails], LoadError> {
     once(&LOADING_DETAILS, || {
         async {
             let (c, bytes) = futures::future::join(load(), fetch_bytes(DETAILS_FILE)).await;
-            let (c, bytes) = (c?, Box::leak(bytes?.into_boxed_slice()));
-            let details = academy_core::pack::decode_details(bytes, c.lessons.len())
-                .ok_or(LoadError::Unavailable)?;
-            Ok(*DETAILS_LOADED.get_or_init(|| details))
+            install_details(c?, Box::leak(bytes?.into_boxed_slice())).ok_or(LoadError::Unavailable)
         }
         .boxed_local()
     })
@@ -161,6 +158,13 @@ fn install(bytes: &'static [u8]) -> Option<&'static Curriculum> {
     Some(c)
 }
 
+/// Unpacks `bytes` (kept for the life of the page, as for the curriculum) as the details of
+/// `c`'s lessons and makes them the lessons' details.
+fn install_details(c: &Curriculum, bytes: &'static [u8]) -> Option<&'static [LessonDetails]> {
+    let details = academy_core::pack::decode_details(bytes, c.lessons.len())?;
+    Some(*DETAILS_LOADED.get_or_init(|| details))
+}
+
 /// Installs the curriculum and lesson details built with this binary, for the browser
 /// tests, which have no server to fetch them from. The app never calls it, so the linker
 /// leaves the bytes out.
@@ -171,9 +175,7 @@ pub fn install_built_in() {
     if LOADED.get().is_none() {
         install(BYTES).expect("the built-in curriculum unpacks");
     }
-    let lessons = CURRICULUM.lessons.len();
-    DETAILS_LOADED.get_or_init(|| {
-        academy_core::pack::decode_details(DETAILS_BYTES, lessons)
-            .expect("the built-in lesson details unpack")
-    });
+    if DETAILS_LOADED.get().is_none() {
+        install_details(&CURRICULUM, DETAILS_BYTES).expect("the built-in lesson details unpack");
+    }
 }

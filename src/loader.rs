@@ -70,9 +70,9 @@ pub async fn lesson_text(ix: LessonIx) -> Result<&'static LessonText, LoadError>
     let lesson = CURRICULUM.lesson(ix);
     let bytes = fetch_bytes(lesson.file).await?;
     // Read against the number of questions the lesson has (here already on reading pages).
-    let details = crate::content::load_details().await?;
-    let text =
-        LessonText::parse(lesson, &details[ix as usize], &bytes).ok_or(LoadError::Unavailable)?;
+    crate::content::load_details().await?;
+    let text = LessonText::parse(lesson, crate::content::details(ix), &bytes)
+        .ok_or(LoadError::Unavailable)?;
     let text: &'static LessonText = Box::leak(Box::new(text));
     TEXTS.with(|t| t.borrow_mut().insert(ix, text));
     // Shown in the next task: parsing a long lesson and building its view in one task
