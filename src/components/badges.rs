@@ -15,7 +15,7 @@ pub fn LockMark(lesson: &'static Lesson) -> impl IntoView {
     view! {
         <Show when=locked>
             <span class="lock-mark" title=format!("Masterclass in the {} plan", plan.name)>
-                <span aria-hidden="true">"🔒"</span>
+                <span class="icon icon-lock" aria-hidden="true"></span>
                 <span class="visually-hidden">{format!(" Locked: masterclass in the {} plan", plan.name)}</span>
             </span>
         </Show>

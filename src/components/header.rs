@@ -15,7 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="container header-row">
                 <Link href="/" attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="icon icon-brand brand-mark" aria-hidden="true"></span>
                     <span>{PRODUCT_NAME}</span>
                 </Link>
                 <nav aria-label="Main">

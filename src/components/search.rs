@@ -96,7 +96,7 @@ pub fn SearchDialog() -> impl IntoView {
     view! {
         <button type="button" class="search-button" aria-keyshortcuts="/"
             on:click=move |_| open() on:pointerenter=move |_| fetch() on:focus=move |_| fetch()>
-            <span aria-hidden="true">"⌕ "</span>"Search"
+            <span class="icon icon-search" aria-hidden="true"></span>"Search"
         </button>
         <dialog node_ref=frame.dialog class="search-dialog" aria-labelledby="search-title"
             on:click=move |e| {

@@ -71,7 +71,7 @@ pub fn ThemeToggle() -> impl IntoView {
             aria-pressed=move || if is_dark() { "true" } else { "false" }
             on:click=toggle
         >
-            <span aria-hidden="true" class="theme-icon">{move || if is_dark() { "☾" } else { "☀" }}</span>
+            <span aria-hidden="true" class=move || if is_dark() { "icon icon-moon" } else { "icon icon-sun" }></span>
             <span>"Dark theme"</span>
         </button>
     }

@@ -111,13 +111,13 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
                         <h2 id="preview-title">"Preview"</h2>
                         {with_text(text, |t| view! { <BodyView blocks=&t.preview/> })}
                     </section>
-                    // Below the preview: built a task later (see Later).
+                    // Below the preview: each part built in a task of its own (see Later).
                     <Later>
                         {lesson.masterclass.is_some().then(|| view! { <MasterclassSection ix=ix text=text/> })}
                         <CompleteButton lesson=lesson/>
-                        <LessonTools lesson=lesson/>
-                        <QuestionsAndAnswers lesson=lesson text=text/>
                     </Later>
+                    <Later><LessonTools lesson=lesson/></Later>
+                    <Later><QuestionsAndAnswers lesson=lesson text=text/></Later>
                 </div>
                 <aside class="lesson-aside" aria-label="Where this lesson sits">
                     <Later><PlaceInCurriculum ix=ix/></Later>
@@ -220,7 +220,7 @@ fn LockPanel(lesson: &'static Lesson, details: &'static LessonDetails) -> impl I
     };
     view! {
         <section class="lock-panel" aria-labelledby="lock-title">
-            <p class="lock-icon" aria-hidden="true">"🔒"</p>
+            <span class="icon icon-lock lock-icon" aria-hidden="true"></span>
             <h2 id="lock-title">"Masterclass: access required"</h2>
             <p>{format!("The full masterclass of lesson {} is part of the {} plan. {}", lesson.number, plan.name, plan.description)}</p>
             <p>"It covers:"</p>
@@ -342,7 +342,8 @@ fn LessonTools(lesson: &'static Lesson) -> impl IntoView {
         <section class="lesson-tools" aria-label="Your bookmark and note">
             <button type="button" class="button small" aria-pressed=move || bookmarked().to_string()
                 on:click=move |_| learner.update_progress(|p| p.set_bookmark(lesson.id, !p.bookmarks.contains(lesson.id)))>
-                {move || if bookmarked() { "★ Bookmarked" } else { "☆ Bookmark" }}
+                <span aria-hidden="true" class=move || if bookmarked() { "icon icon-star-filled" } else { "icon icon-star" }></span>
+                {move || if bookmarked() { "Bookmarked" } else { "Bookmark" }}
             </button>
             <label for="lesson-note" class="note-label">"Your note (private, kept in this browser)"</label>
             <textarea id="lesson-note" rows="3" maxlength="5000"

@@ -6,26 +6,11 @@
 //! lesson. Locked masterclasses never appear here: only previews do.
 
 use crate::{Content, Lesson};
-use academy_core::body::Inlines;
-use academy_core::{Block, Inline};
+use academy_core::html::{self, escaped as escape};
 use std::fmt::Write;
 
 const MAIN_START: &str = "<!-- boot-main -->";
 const MAIN_END: &str = "<!-- /boot-main -->";
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// `(path under the site's root, HTML)` of every lesson's page. `template` is the built
 /// `index.html`; `base` is the site's public URL ("/" or "/academy/").
@@ -135,121 +120,11 @@ fn lesson_main(c: &Content, l: &Lesson, base: &str) -> String {
         "</ul></section><section aria-labelledby=\"preview-title\">\
          <h2 id=\"preview-title\">Preview</h2>",
     );
-    blocks(&mut out, &l.preview, base);
+    let _ = write!(
+        out,
+        "<div class=\"body-text\">{}</div>",
+        html::body(&l.preview, base)
+    );
     out.push_str("</section></div></div></article></main>");
     out
-}
-
-/// A body as `components/body.rs` renders it.
-fn blocks(out: &mut String, body: &[Block], base: &str) {
-    for b in body {
-        match b {
-            // Bodies sit under the page's own section headings (h2), so `##` becomes h3.
-            Block::Heading { level, content } => {
-                let h = match level {
-                    2 => 3,
-                    3 => 4,
-                    _ => 5,
-                };
-                let _ = write!(out, "<h{h}>");
-                inlines(out, content, base);
-                let _ = write!(out, "</h{h}>");
-            }
-            Block::Paragraph(content) => {
-                out.push_str("<p>");
-                inlines(out, content, base);
-                out.push_str("</p>");
-            }
-            Block::List { ordered, items } => {
-                let tag = if *ordered { "ol" } else { "ul" };
-                let _ = write!(out, "<{tag}>");
-                for item in items.iter() {
-                    out.push_str("<li>");
-                    blocks(out, item, base);
-                    out.push_str("</li>");
-                }
-                let _ = write!(out, "</{tag}>");
-            }
-            Block::Code { lang, code } => {
-                out.push_str("<pre tabindex=\"0\"");
-                if !lang.is_empty() {
-                    let _ = write!(out, " aria-label=\"{} code\"", escape(lang));
-                }
-                let _ = write!(out, "><code>{}</code></pre>", escape(code));
-            }
-            Block::Table { head, rows } => {
-                out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table><thead>");
-                row(out, "<th scope=\"col\">", "</th>", head, base);
-                out.push_str("</thead><tbody>");
-                for cells in rows.iter() {
-                    row(out, "<td>", "</td>", cells, base);
-                }
-                out.push_str("</tbody></table></div>");
-            }
-            Block::Callout { kind, content } => {
-                let label = kind.label();
-                let _ = write!(
-                    out,
-                    "<aside class=\"callout callout-{}\" aria-label=\"{label}\"><p class=\"callout-title\">{label}</p>",
-                    label.to_lowercase()
-                );
-                blocks(out, content, base);
-                out.push_str("</aside>");
-            }
-            Block::Quote(content) => {
-                out.push_str("<blockquote>");
-                blocks(out, content, base);
-                out.push_str("</blockquote>");
-            }
-        }
-    }
-}
-
-fn inlines(out: &mut String, content: &[Inline], base: &str) {
-    for i in content {
-        match i {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::Code(t) => {
-                let _ = write!(out, "<code>{}</code>", escape(t));
-            }
-            Inline::Strong(c) => tagged(out, "strong", c, base),
-            Inline::Emphasis(c) => tagged(out, "em", c, base),
-            Inline::Link { href, content } => {
-                let external = href.starts_with("https://");
-                let href = if href.starts_with('/') {
-                    format!("{base}{href}")
-                } else {
-                    href.to_string()
-                };
-                let _ = write!(out, "<a href=\"{}\"", escape(&href));
-                if external {
-                    out.push_str(" rel=\"noopener noreferrer\" target=\"_blank\"");
-                }
-                out.push('>');
-                inlines(out, content, base);
-                if external {
-                    out.push_str("<span class=\"visually-hidden\"> (opens in a new tab)</span>");
-                }
-                out.push_str("</a>");
-            }
-            Inline::LineBreak => out.push_str("<br>"),
-        }
-    }
-}
-
-fn tagged(out: &mut String, tag: &str, content: &[Inline], base: &str) {
-    let _ = write!(out, "<{tag}>");
-    inlines(out, content, base);
-    let _ = write!(out, "</{tag}>");
-}
-
-/// A table row, each cell between `open` and `close`.
-fn row(out: &mut String, open: &str, close: &str, cells: &[Inlines], base: &str) {
-    out.push_str("<tr>");
-    for cell in cells {
-        out.push_str(open);
-        inlines(out, cell, base);
-        out.push_str(close);
-    }
-    out.push_str("</tr>");
 }

@@ -1,5 +1,5 @@
 //! Lesson bodies as a small document tree. The content compiler builds it from Markdown at
-//! build time and the app renders it as views, so no HTML string is ever injected.
+//! build time; `html` writes it out, escaped, for the static pages and the reader.
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod curriculum;
 pub mod date;
 pub mod diagnostic;
+pub mod html;
 pub mod pack;
 pub mod progress;
 pub mod roadmap;
