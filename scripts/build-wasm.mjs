@@ -161,7 +161,9 @@ function pagePreloads(root, loader, base, publicUrl, curriculum, details) {
     const content = [${JSON.stringify(publicUrl + curriculum)}, ...(detailed.includes(paths[found]) ? [${JSON.stringify(publicUrl + details)}] : [])];
     return [...content, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)];
   };
-  // A page opened directly: its files download beside the main module.
+  // A page opened directly: its files download beside the main module, requested in a task
+  // of their own (a dozen requests took as long to issue as a blocking task may last).
+  await new Promise((resolve) => setTimeout(resolve));
   for (const href of filesFor(location.pathname${prefix ? `.slice(${prefix.length})` : ""}.replace(/\\/+$/, ""))) link({ rel: "preload", as: "fetch", href });
   // A page the app expects next (split::prepare): its files go into the cache when idle.
   window.storewisePrefetch = (path) => filesFor(path).forEach((href) => link({ rel: "prefetch", href }));`;
