@@ -58,16 +58,14 @@ fn Shell() -> impl IntoView {
         </main>
     };
     view! {
-        <Show when=move || !embedded.get()>
+        {move || (!embedded.get()).then(|| view! {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
             <components::update::UpdateOffer/>
             <components::notices::StorageNotices/>
-        </Show>
+        })}
         {routes}
-        <Show when=move || !embedded.get()>
-            <SiteFooter/>
-        </Show>
+        {move || (!embedded.get()).then(|| view! { <SiteFooter/> })}
     }
 }
 

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let learner = Learner::get();
-    let has_results = move || learner.diagnostic.with(|d| !d.attempts.is_empty());
+    // A memo: the links are rebuilt only when results appear or go, not on every answer.
+    let has_results = Memo::new(move |_| learner.diagnostic.with(|d| !d.attempts.is_empty()));
     view! {
         <header class="site-header">
             <div class="container header-row">
@@ -21,10 +22,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav aria-label="Main">
                     <ul class="nav-list">
                         <li><NavLink href="/diagnostic">"Diagnostic"</NavLink></li>
-                        <Show when=has_results>
+                        {move || has_results.get().then(|| view! {
                             <li><NavLink href="/results">"Results"</NavLink></li>
                             <li><NavLink href="/roadmap">"Roadmap"</NavLink></li>
-                        </Show>
+                        })}
                         <li><NavLink href="/curriculum">"Curriculum"</NavLink></li>
                         <li><NavLink href="/saved">"Saved"</NavLink></li>
                         <li><NavLink href="/about">"About"</NavLink></li>

@@ -17,12 +17,12 @@ pub fn UpdateOffer() -> impl IntoView {
     on_cleanup(move || listener.remove());
     let accept = move |_| crate::shell::tell("storewise-update-accept");
     view! {
-        <Show when=move || ready.get()>
+        {move || ready.get().then(|| view! {
             <div class="container update-offer" role="status">
                 <p>"A new version of the app is ready."</p>
                 <button type="button" class="button primary small" on:click=accept>"Reload to update"</button>
                 <button type="button" class="button small" on:click=move |_| ready.set(false)>"Later"</button>
             </div>
-        </Show>
+        })}
     }
 }
