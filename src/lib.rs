@@ -15,9 +15,9 @@ pub mod storage;
 use components::footer::SiteFooter;
 use components::header::SiteHeader;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use split::Lazy;
+use leptos_router::components::Router;
+use leptos_router::location::{BrowserUrl, LocationProvider};
+use split::{Lazy, Shown};
 
 /// The whole app: header, the page for the current address, footer. Pages under
 /// `/embed/` are shown without the app's chrome, for frames on other sites.
@@ -37,24 +37,31 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let embedded = Memo::new(move |_| location.pathname.with(|p| is_embed_path(p)));
+    // The page for the address, from the table of routes in split.rs (`split::shown`) rather
+    // than the router's `Routes`, whose nested routes, parameters and transitions this app
+    // does not use: they were 35 KB gzip of the main module, which every first visit
+    // downloads. Built untracked, so it is rebuilt only when the address shows another page
+    // (a lesson's page follows its own key in the address, `split::key_of`).
+    let shown = Memo::new(move |_| location.pathname.with(|p| split::shown(p)));
+    // The router finishes a navigation to another path (the address bar, history, scrolling)
+    // once told that the new page is in place, which its `Routes` would do: here, after the
+    // page for the new address has been built.
+    if let Some(browser) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.track();
+            browser.ready_to_complete();
+        });
+    }
     let routes = view! {
         <main id="main" tabindex="-1">
-            <Routes fallback=pages::not_found::NotFound>
-                <Route path=path!("/") view=pages::home::Home/>
-                <Route path=path!("/about") view=|| view! { <Lazy chunk=&split::ABOUT/> }/>
-                <Route path=path!("/curriculum") view=|| view! { <Lazy chunk=&split::CURRICULUM/> }/>
-                <Route path=path!("/lesson/:key") view=|| view! { <Lazy chunk=&split::LESSON/> }/>
-                <Route path=path!("/diagnostic") view=|| view! { <Lazy chunk=&split::DIAGNOSTIC/> }/>
-                <Route path=path!("/results") view=|| view! { <Lazy chunk=&split::RESULTS/> }/>
-                <Route path=path!("/shared") view=|| view! { <Lazy chunk=&split::SHARED/> }/>
-                <Route path=path!("/handoff") view=|| view! { <Lazy chunk=&split::HANDOFF/> }/>
-                <Route path=path!("/roadmap") view=|| view! { <Lazy chunk=&split::ROADMAP/> }/>
-                <Route path=path!("/settings") view=|| view! { <Lazy chunk=&split::SETTINGS/> }/>
-                <Route path=path!("/saved") view=|| view! { <Lazy chunk=&split::SAVED/> }/>
-                <Route path=path!("/embed/diagnostic") view=|| view! { <Lazy chunk=&split::EMBED_DIAGNOSTIC/> }/>
-                <Route path=path!("/embed/result") view=|| view! { <Lazy chunk=&split::EMBED_RESULT/> }/>
-                <Route path=path!("/embed/lesson/:key") view=|| view! { <Lazy chunk=&split::EMBED_LESSON/> }/>
-            </Routes>
+            {move || {
+                let shown = shown.get();
+                untrack(|| match shown {
+                    Shown::Home => view! { <pages::home::Home/> }.into_any(),
+                    Shown::Page(chunk) => view! { <Lazy chunk=chunk/> }.into_any(),
+                    Shown::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
+                })
+            }}
         </main>
     };
     view! {

@@ -240,8 +240,9 @@ chunk!(
     fn(crate::state::Learner) = crate::questions::send_now
 );
 
-/// The paths each chunk shows, as the routes in lib.rs have them. scripts/build-wasm.mjs
-/// reads this table too: a page opened directly starts downloading its files at once.
+/// The app's routes besides Home (`/`): the path each chunk's page is shown at (see
+/// [`shown`]). scripts/build-wasm.mjs reads this table too: a page opened directly starts
+/// downloading its files at once.
 const PATHS: [(&str, &Chunk); 13] = [
     ("/diagnostic", &DIAGNOSTIC),
     ("/embed/diagnostic", &EMBED_DIAGNOSTIC),
@@ -257,6 +258,59 @@ const PATHS: [(&str, &Chunk); 13] = [
     ("/handoff", &HANDOFF),
     ("/settings", &SETTINGS),
 ];
+
+/// Paths that end with a key of their own (`/lesson/8.9.3.2`); the others are whole paths.
+const KEYED: [&str; 2] = ["/lesson", "/embed/lesson"];
+
+/// What an address shows.
+#[derive(Clone, Copy)]
+pub enum Shown {
+    Home,
+    Page(&'static Chunk),
+    NotFound,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        match (self, other) {
+            (Shown::Page(a), Shown::Page(b)) => std::ptr::eq(*a, *b),
+            (Shown::Home, Shown::Home) | (Shown::NotFound, Shown::NotFound) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The app's routes: the page a browser path (with or without the base path) shows, from
+/// [`PATHS`]. A path shows its page with or without a trailing slash; `/lesson/<key>` and
+/// `/embed/lesson/<key>` take one key; anything else is not found.
+pub fn shown(path: &str) -> Shown {
+    let path = path.strip_prefix(crate::BASE).unwrap_or(path);
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        return Shown::Home;
+    }
+    PATHS
+        .iter()
+        .find(|(prefix, _)| {
+            path.strip_prefix(prefix).is_some_and(|rest| {
+                if KEYED.contains(prefix) {
+                    rest.strip_prefix('/')
+                        .is_some_and(|key| !key.is_empty() && !key.contains('/'))
+                } else {
+                    rest.is_empty()
+                }
+            })
+        })
+        .map_or(Shown::NotFound, |(_, chunk)| Shown::Page(chunk))
+}
+
+/// The key at the end of a keyed path (`/lesson/8.9.3.2` gives `8.9.3.2`), decoded.
+pub fn key_of(path: &str) -> String {
+    let key = path.rsplit('/').next().unwrap_or_default();
+    js_sys::decode_uri_component(key)
+        .map(String::from)
+        .unwrap_or_else(|_| key.to_string())
+}
 
 /// The chunk that shows a browser path (with or without the base path), so that `main` can
 /// fetch it before replacing the static first screen, which then never flashes a loading line.
@@ -415,6 +469,33 @@ mod tests {
         assert!(is(for_path("/shared"), &SHARED));
         assert!(is(for_path("/diagnostic"), &DIAGNOSTIC));
         assert!(is(for_path("/embed/diagnostic"), &EMBED_DIAGNOSTIC));
+    }
+
+    fn shows(path: &str, chunk: &'static Chunk) -> bool {
+        shown(path) == Shown::Page(chunk)
+    }
+
+    #[test]
+    fn each_address_shows_its_page_and_others_are_not_found() {
+        assert!(shown("/") == Shown::Home && shown("") == Shown::Home);
+        assert!(shows("/lesson/8.9.3.2", &LESSON));
+        assert!(shows("/lesson/ai-quantization-explained/", &LESSON));
+        assert!(shows("/embed/lesson/1.1.1.1", &EMBED_LESSON));
+        assert!(shows("/about/", &ABOUT));
+        assert!(shows("/shared", &SHARED));
+        assert!(shows("/embed/diagnostic", &EMBED_DIAGNOSTIC));
+        for path in [
+            "/lesson",
+            "/lesson/",
+            "/lesson/8.9.3.2/more",
+            "/about/team",
+            "/diagnostics",
+            "/embed",
+            "/embed/lessons/1.1.1.1",
+            "/nowhere",
+        ] {
+            assert!(shown(path) == Shown::NotFound, "{path}");
+        }
     }
 
     #[test]

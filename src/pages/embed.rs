@@ -12,7 +12,7 @@ use academy_core::date::Day;
 use academy_core::diagnostic::{assess, score};
 use academy_core::share::{decode, encode};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 /// The end of the embedded diagnostic: the score, and a link that opens the full app with
@@ -54,9 +54,9 @@ pub fn EmbedResultPage() -> impl IntoView {
 /// A lesson preview card for a frame.
 #[component]
 pub fn EmbedLessonPage() -> impl IntoView {
-    let params = use_params_map();
+    let location = use_location();
     move || {
-        let key = params.read().get("key").unwrap_or_default();
+        let key = location.pathname.with(|p| crate::split::key_of(p));
         match CURRICULUM.find_lesson(&key).map(|l| (l.ix, CURRICULUM.lesson(l.ix))) {
             None => view! { <section class="embed-card"><h1>"Lesson not found"</h1><p>{format!("No lesson has the number {key}.")}</p></section> }.into_any(),
             Some((ix, lesson)) => {

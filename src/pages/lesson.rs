@@ -14,7 +14,7 @@ use academy_core::access::open_masterclass;
 use academy_core::curriculum::LessonIx;
 use academy_core::{Block, Lesson, LessonDetails, LessonText, Masterclass};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -44,8 +44,8 @@ fn lesson_href(lesson: &Lesson) -> String {
 /// before it moved (those two redirect to the current number).
 #[component]
 pub fn LessonPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = Memo::new(move |_| params.read().get("key").unwrap_or_default());
+    let location = use_location();
+    let key = Memo::new(move |_| location.pathname.with(|p| crate::split::key_of(p)));
     let lookup = Memo::new(move |_| CURRICULUM.find_lesson(&key.get()));
     let navigate = use_navigate();
     Effect::new(move |_| {
