@@ -304,9 +304,17 @@ pub fn shown(path: &str) -> Shown {
         .map_or(Shown::NotFound, |(_, chunk)| Shown::Page(chunk))
 }
 
-/// The key at the end of a keyed path (`/lesson/8.9.3.2` gives `8.9.3.2`), decoded.
+/// The key at the end of a keyed path (`/lesson/8.9.3.2` or `/lesson/8.9.3.2/` give
+/// `8.9.3.2`), decoded.
 pub fn key_of(path: &str) -> String {
-    let key = path.rsplit('/').next().unwrap_or_default();
+    let key = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    if !key.contains('%') {
+        return key.to_string();
+    }
     js_sys::decode_uri_component(key)
         .map(String::from)
         .unwrap_or_else(|_| key.to_string())
@@ -496,6 +504,16 @@ mod tests {
         ] {
             assert!(shown(path) == Shown::NotFound, "{path}");
         }
+    }
+
+    #[test]
+    fn a_keyed_path_gives_its_key_with_or_without_a_trailing_slash() {
+        assert_eq!(key_of("/lesson/8.9.3.2"), "8.9.3.2");
+        assert_eq!(key_of("/lesson/8.9.3.2/"), "8.9.3.2");
+        assert_eq!(
+            key_of("/academy/embed/lesson/ai-quantization-explained"),
+            "ai-quantization-explained"
+        );
     }
 
     #[test]

@@ -67,6 +67,13 @@ test("a lesson id in the address redirects to its number", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Quantization Explained" })).toBeVisible();
 });
 
+test("a lesson's address works with a trailing slash; a path below it is not found", async ({ page }) => {
+  await open(page, "/lesson/8.9.3.2/");
+  await expect(page.getByRole("heading", { level: 1, name: "Quantization Explained" })).toBeVisible();
+  await open(page, "/lesson/8.9.3.2/more");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
 test("an unknown lesson number suggests nearby lessons", async ({ page }) => {
   await open(page, "/lesson/8.9.3.99");
   await expect(page.getByRole("heading", { name: "Lesson not found" })).toBeVisible();
