@@ -323,15 +323,10 @@ pub fn key_of(path: &str) -> String {
 /// The chunk that shows a browser path (with or without the base path), so that `main` can
 /// fetch it before replacing the static first screen, which then never flashes a loading line.
 pub fn for_path(path: &str) -> Option<&'static Chunk> {
-    let path = path.strip_prefix(crate::BASE).unwrap_or(path);
-    let path = path.trim_end_matches('/');
-    PATHS
-        .iter()
-        .find(|(prefix, _)| {
-            path.strip_prefix(prefix)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        })
-        .map(|(_, chunk)| *chunk)
+    match shown(path) {
+        Shown::Page(chunk) => Some(chunk),
+        Shown::Home | Shown::NotFound => None,
+    }
 }
 
 /// Builds the results page once, off-screen and under a throwaway owner, from the answers so
