@@ -31,8 +31,8 @@
     }
   }
   // Which static first screen index.html shows until the app starts: Home's hero on Home,
-  // the diagnostic's introduction on the diagnostic, the header alone elsewhere, nothing in
-  // an embedded frame.
+  // the diagnostic's introduction on the diagnostic, the shared-results note on a share link,
+  // the header alone elsewhere, nothing in an embedded frame.
   var root = document.documentElement;
   // The learner's theme, before the first paint (the app keeps it in step afterwards).
   try {
@@ -42,6 +42,7 @@
   if (location.pathname.indexOf(base.pathname + "embed/") === 0) root.classList.add("boot-in-frame");
   else if (location.pathname === base.pathname || location.pathname + "/" === base.pathname) root.classList.add("boot-at-home");
   else if (location.pathname.replace(/\/$/, "") === base.pathname + "diagnostic" && !diagnosticInProgress()) root.classList.add("boot-at-diagnostic");
+  else if (location.pathname.replace(/\/$/, "") === base.pathname + "shared" && /^#r=./.test(location.hash)) root.classList.add("boot-at-shared");
 
   if ("serviceWorker" in navigator && !embedded) {
     var accepted = false;

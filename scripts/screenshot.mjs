@@ -18,6 +18,11 @@ page.on("console", (m) => m.type() === "error" && console.error("console:", m.te
 for (const path of paths.length ? paths : ["/"]) {
   await page.goto(base + path);
   await page.waitForSelector("main h1");
+  // A full-page shot paints beyond the viewport, where parts laid out on demand
+  // (`content-visibility: auto` in the CSS) would be left blank.
+  await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+  // Parts built a task after the page (src/components/later.rs), then laid out.
+  await page.waitForTimeout(300);
   const name = `${out}/${path.replace(/[^a-z0-9.]+/gi, "_") || "home"}-${width}-${theme}.png`;
   await page.screenshot({ path: name, fullPage: true });
   console.log(name);

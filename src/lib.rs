@@ -33,6 +33,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Builds the app into the page, in place of the static first screen.
+pub fn mount() {
+    components::later::starting(|| leptos::mount::mount_to_body(App));
+}
+
 #[component]
 fn Shell() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
@@ -52,6 +57,23 @@ fn Shell() -> impl IntoView {
             browser.ready_to_complete();
         });
     }
+    // On a first visit the static first screen's header looks just like the app's (no
+    // continue links, no results): it stays while the app builds the page, and the app's
+    // own header is built in the next task, so that starting is two shorter tasks rather
+    // than one that blocks input longer. A returning learner's header is taller than the
+    // static one: it comes with the page, or the page would move down a moment later.
+    let header = RwSignal::new(storage::holds_learning());
+    if !header.get_untracked() {
+        leptos::task::spawn_local(async move {
+            split::next_task().await;
+            header.set(true);
+        });
+    }
+    Effect::new(move |_| {
+        if header.get() || embedded.get() {
+            shell::remove_static_screen();
+        }
+    });
     let routes = view! {
         <main id="main" tabindex="-1">
             {move || {
@@ -65,7 +87,7 @@ fn Shell() -> impl IntoView {
         </main>
     };
     view! {
-        {move || (!embedded.get()).then(|| view! {
+        {move || (header.get() && !embedded.get()).then(|| view! {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
             <components::update::UpdateOffer/>

@@ -38,10 +38,12 @@ fn main() {
 }
 
 fn start() {
+    // The static first screen's page gives way to the app's; its header stays until the
+    // app has built its own (see `Shell`).
     let document = web_sys::window().and_then(|w| w.document());
-    if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
+    if let Some(page) = document.and_then(|d| d.query_selector("#boot main").ok().flatten()) {
+        page.remove();
     }
-    leptos::mount::mount_to_body(storewise::App);
+    storewise::mount();
     storewise::shell::tell("storewise-ready");
 }

@@ -18,3 +18,14 @@ pub fn value(name: &str) -> JsValue {
         .and_then(|w| js_sys::Reflect::get(&w, &name.into()).ok())
         .unwrap_or(JsValue::UNDEFINED)
 }
+
+/// Removes what is left of index.html's static first screen (`#boot`), once the app shows
+/// its own version of it.
+pub fn remove_static_screen() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}

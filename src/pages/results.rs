@@ -3,13 +3,15 @@
 //! checkpoints, a comparison with the previous attempt, sharing and printing.
 
 use crate::components::disclosure::Disclosure;
+use crate::components::later::Later;
 use crate::components::link::Link;
 use crate::components::radar::Radar;
 use crate::content::CURRICULUM;
 use crate::state::Learner;
+use academy_core::curriculum::CheckpointIx;
 use academy_core::date::Day;
-use academy_core::diagnostic::{assess, score, Answers, CheckState, Score};
-use academy_core::roadmap::{gap_report, gap_weight};
+use academy_core::diagnostic::{assess, score, Answers, CheckState, CheckpointResult, Score};
+use academy_core::roadmap::{gap_report, gap_weight, GapReport};
 use academy_core::share::{decode, encode};
 use leptos::prelude::*;
 
@@ -135,7 +137,11 @@ fn ResultsView(
     });
 
     let priorities: Vec<_> = report.gaps.iter().take(TOP_PRIORITIES).copied().collect();
-    let program_count = CURRICULUM.programs.len();
+    let (values, before) = (
+        s.programs.clone(),
+        previous.as_ref().map(|(_, b)| b.programs.clone()),
+    );
+    let missing = report.missing_lessons.clone();
     view! {
         <section class="container section results">
             <header class="results-header">
@@ -166,11 +172,32 @@ fn ResultsView(
                 {move || copied.get().map(|link| view! { "Share link copied: " <a href=link.clone()>{link.clone()}</a> })}
             </p>
 
+            // Below the first screen: on a shared link opened cold, each part is built in a
+            // task of its own (see Later); after the last answer, at once.
+            <Later only_at_start=true>
+                <ProgramBars values=values.clone() before=before.clone()/>
+            </Later>
+            <Later only_at_start=true>
+                <TopPriorities priorities=priorities.clone() results=results.clone()/>
+                <PlanReach lessons=missing.clone()/>
+            </Later>
+            <Later only_at_start=true>
+                <GapLists report=report.clone()/>
+            </Later>
+        </section>
+    }
+}
+
+/// Mastery per program as bars, with the previous attempt's figure when there is one.
+#[component]
+fn ProgramBars(values: Vec<u32>, before: Option<Vec<u32>>) -> impl IntoView {
+    view! {
+        <div class="results-part">
             <h2>"Mastery by program"</h2>
             <ol class="bars">
-                {(0..program_count).map(|p| {
-                    let value = s.programs[p];
-                    let before = previous.as_ref().map(|(_, b)| b.programs[p]);
+                {(0..CURRICULUM.programs.len()).map(|p| {
+                    let value = values[p];
+                    let before = before.as_ref().map(|b| b[p]);
                     view! {
                         <li class="bar-row">
                             <span class="bar-label">{format!("{}. {}", p + 1, CURRICULUM.programs[p].title)}</span>
@@ -183,14 +210,22 @@ fn ResultsView(
                     }
                 }).collect_view()}
             </ol>
+        </div>
+    }
+}
 
+/// The heaviest gaps, with the answers behind them and where to start.
+#[component]
+fn TopPriorities(priorities: Vec<CheckpointIx>, results: Vec<CheckpointResult>) -> impl IntoView {
+    view! {
+        <div class="results-part">
             <h2>"Top priorities"</h2>
             {if priorities.is_empty() {
                 view! { <p>"Every checkpoint is mastered. Keep the habits, and retake the diagnostic when your store changes."</p> }.into_any()
             } else {
                 view! {
                     <ol class="priorities">
-                        {priorities.into_iter().map(|k| {
+                        {priorities.iter().copied().map(|k| {
                             let r = results[k as usize];
                             let checkpoint = &CURRICULUM.checkpoints[k as usize];
                             let lesson = CURRICULUM.lessons_teaching(k).next().map(|l| CURRICULUM.lesson(l));
@@ -210,13 +245,19 @@ fn ResultsView(
                     </ol>
                 }.into_any()
             }}
+        </div>
+    }
+}
 
-            <PlanReach lessons=report.missing_lessons.clone()/>
-
+/// The missing lessons by program and the mastered checkpoints, both folded away.
+#[component]
+fn GapLists(report: GapReport) -> impl IntoView {
+    view! {
+        <div class="results-part">
             <h2>{format!("Missing lessons ({})", report.missing_lessons.len())}</h2>
             <p class="muted">"Lessons that teach a checkpoint you have not mastered, by program."</p>
             <div class="missing-by-program">
-                {(0..program_count).filter_map(|p| {
+                {(0..CURRICULUM.programs.len()).filter_map(|p| {
                     let lessons: Vec<_> = report.missing_lessons.iter().copied().filter(|&l| usize::from(CURRICULUM.lesson(l).position[0]) == p).collect();
                     (!lessons.is_empty()).then(|| {
                         let summary = format!("{} ({} lessons)", CURRICULUM.programs[p].title, lessons.len());
@@ -251,7 +292,7 @@ fn ResultsView(
                     gap_weight(CheckState::Missing), gap_weight(CheckState::Unknown), gap_weight(CheckState::Partial)
                 )}
             </p>
-        </section>
+        </div>
     }
 }
 

@@ -128,9 +128,18 @@ test("a shared link opens in a fresh browser with the same results; a damaged on
   const link = await page.getByRole("status").filter({ hasText: "Share link copied" }).getByRole("link").getAttribute("href");
   expect(link).toContain("/shared#r=");
   const fresh = await browser.newContext();
+  // Before the app starts, the link's static first screen already says what it shows, in
+  // the app's own words.
+  const early = await fresh.newPage();
+  await early.route("**/*.wasm", (route) => route.abort());
+  await early.goto(link);
+  const note = await early.locator("#boot").getByRole("note").innerText();
+  expect(note).toContain("shared with you");
+  await early.close();
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.getByRole("heading", { level: 1, name: "Shared results" })).toBeVisible();
+  await expect(other.getByRole("note")).toHaveText(note);
   expect(await overall(other)).toBe(score);
   // Nothing was saved in the fresh browser.
   await other.goto(link.replace(/\/shared#.*$/, "/results"));

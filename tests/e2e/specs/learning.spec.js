@@ -145,3 +145,23 @@ test("the lesson page with Q&A open and the search dialog have no accessibility 
   await expect(page.getByRole("option").first()).toBeVisible();
   await expectAccessible(page, "on the search dialog");
 });
+
+test("parts of a page laid out on demand leave their focus rings room to show", async ({ page }) => {
+  // content-visibility clips what such a part paints to its box, plus its clip margin: a
+  // focused control at the part's edge would lose its ring. The ring reaches outside the
+  // control by its width plus its offset. (The results' parts share the lesson's rule.)
+  for (const path of ["/lesson/8.9.3.2"]) {
+    await open(page, path);
+    await page.getByRole("button", { name: "Bookmark" }).focus();
+    const parts = await page.evaluate(() => {
+      const focused = getComputedStyle(document.activeElement);
+      const ring = parseFloat(focused.outlineWidth) + parseFloat(focused.outlineOffset);
+      return [...document.querySelectorAll("body *")]
+        .map((el) => [el.className, getComputedStyle(el)])
+        .filter(([, style]) => style.contentVisibility === "auto")
+        .map(([name, style]) => [name, parseFloat(style.overflowClipMargin) - ring]);
+    });
+    expect(parts.length, path).toBeGreaterThan(2);
+    for (const [name, room] of parts) expect(room, `${name} on ${path}`).toBeGreaterThanOrEqual(0);
+  }
+});

@@ -252,3 +252,21 @@ test("search works on titles while its index cannot load, and says so", async ({
   await expect(status).toContainText("Titles and summaries only");
   await expect(page.getByRole("listbox", { name: "Results" }).getByText("Quantization Explained")).toBeVisible();
 });
+
+test("the app takes over from the static first screen without moving it, for a first visit and a returning learner", async ({ page }) => {
+  // The static header stays until the app's own is built (one task after the page, on a
+  // first visit), and the parts below the first screen come one task later: none of it
+  // may move what is already shown.
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
+  });
+  for (const visit of ["first visits", "visits with progress stored"]) {
+    for (const path of ["/", "/diagnostic", "/lesson/8.9.3.2", "/curriculum"]) {
+      await open(page, path);
+      await page.waitForTimeout(500);
+      const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+      expect(shift, `${path}, ${visit}`).toBeLessThanOrEqual(0.001);
+    }
+  }
+});
