@@ -22,38 +22,28 @@ pub fn LockMark(lesson: &'static Lesson) -> impl IntoView {
     }
 }
 
-/// Difficulty, path and minutes of a lesson, as labelled badges.
-#[component]
-pub fn LessonBadges(lesson: &'static Lesson) -> impl IntoView {
+/// The badges of a lesson from the curriculum.
+pub fn lesson_badges(lesson: &'static Lesson) -> academy_core::html::Badges<'static> {
     let difficulty = &CURRICULUM.difficulties[usize::from(lesson.difficulty)];
     let path = &CURRICULUM.paths[usize::from(lesson.path)];
-    view! {
-        <Badges
-            difficulty=usize::from(lesson.difficulty)
-            difficulty_name=difficulty.name
-            path_id=path.id
-            path_name=path.name
-            minutes=lesson.minutes
-        />
+    academy_core::html::Badges {
+        rung: usize::from(lesson.difficulty),
+        difficulty: difficulty.name,
+        path_id: path.id,
+        path: path.name,
+        minutes: lesson.minutes,
     }
 }
 
-/// The badges themselves, from names: Home shows them for its compiled-in lesson card.
+/// Difficulty, path and minutes of a lesson, as labelled badges.
 #[component]
-pub fn Badges(
-    difficulty: usize,
-    difficulty_name: &'static str,
-    path_id: &'static str,
-    path_name: &'static str,
-    minutes: u16,
-) -> impl IntoView {
-    let rung = format!("badge difficulty rung-{difficulty}");
-    let path_class = format!("badge path path-{path_id}");
-    view! {
-        <ul class="badges" aria-label="Lesson facts">
-            <li class=rung><span class="badge-label">"Difficulty: "</span>{difficulty_name}</li>
-            <li class=path_class><span class="badge-label">"Path: "</span>{path_name}</li>
-            <li class="badge minutes">{format!("{minutes} min")}</li>
-        </ul>
-    }
+pub fn LessonBadges(lesson: &'static Lesson) -> impl IntoView {
+    view! { <Badges badges=lesson_badges(lesson)/> }
+}
+
+/// The badges themselves, from names: Home shows them for its compiled-in lesson card. The
+/// markup is the static lesson pages' (`academy_core::html`).
+#[component]
+pub fn Badges(badges: academy_core::html::Badges<'static>) -> impl IntoView {
+    view! { <ul class="badges" aria-label="Lesson facts" inner_html=badges.items()></ul> }
 }

@@ -58,13 +58,13 @@ pub fn Home() -> impl IntoView {
                         <p class="lesson-number">{lesson.number}</p>
                         <h3><Link href=href>{lesson.title}</Link></h3>
                         <p>{lesson.summary}</p>
-                        <crate::components::badges::Badges
-                            difficulty=lesson.difficulty
-                            difficulty_name=lesson.difficulty_name
-                            path_id=lesson.path_id
-                            path_name=lesson.path_name
-                            minutes=lesson.minutes
-                        />
+                        <crate::components::badges::Badges badges=academy_core::html::Badges {
+                            rung: lesson.difficulty,
+                            difficulty: lesson.difficulty_name,
+                            path_id: lesson.path_id,
+                            path: lesson.path_name,
+                            minutes: lesson.minutes,
+                        }/>
                     </article>
                 </section>
             }

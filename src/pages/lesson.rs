@@ -2,7 +2,7 @@
 //! lock panel, the lesson's place in the curriculum, previous/next, completion and Q&A.
 
 use crate::branding::UPGRADE_URL;
-use crate::components::badges::LessonBadges;
+use crate::components::badges::lesson_badges;
 use crate::components::body::BodyView;
 use crate::components::later::Later;
 use crate::components::link::Link;
@@ -79,34 +79,30 @@ fn LessonView(ix: LessonIx) -> impl IntoView {
     {
         learner.update_progress(|p| p.last_opened = Some(lesson.id.to_string()));
     }
-    let program = CURRICULUM.program_of(lesson);
-    let mission = CURRICULUM.mission_of(lesson);
-    let module = CURRICULUM.module_of(lesson);
-    let [p, m, d, _] = lesson.position.map(|i| i + 1);
     let details = details(ix);
+    // The head and objectives as the static lesson page has them (`academy_core::html`),
+    // handed to the browser in one call each: built node by node they were a good part of
+    // the task that starts the app on a lesson.
+    let head = academy_core::html::LessonHead {
+        base: crate::BASE,
+        place: [
+            CURRICULUM.program_of(lesson).title,
+            CURRICULUM.mission_of(lesson).title,
+            CURRICULUM.module_of(lesson).title,
+        ],
+        position: [0, 1, 2].map(|i| usize::from(lesson.position[i]) + 1),
+        number: lesson.number,
+        title: lesson.title,
+        subtitle: details.subtitle,
+        badges: lesson_badges(lesson),
+    };
     let text: TextResource = LocalResource::new(move || lesson_text(ix));
     view! {
         <article class="container lesson">
-            <nav aria-label="Breadcrumb" class="breadcrumbs">
-                <ol>
-                    <li><Link href="/curriculum">"Curriculum"</Link></li>
-                    <li>{format!("Program {p}: {}", program.title)}</li>
-                    <li>{format!("Mission {p}.{m}: {}", mission.title)}</li>
-                    <li>{format!("Module {p}.{m}.{d}: {}", module.title)}</li>
-                </ol>
-            </nav>
-            <header class="lesson-header">
-                <p class="lesson-number">{format!("Lesson {}", lesson.number)}</p>
-                <h1>{lesson.title}</h1>
-                <p class="subtitle">{details.subtitle}</p>
-                <LessonBadges lesson=lesson/>
-            </header>
+            <div class="lesson-head" inner_html=head.html()></div>
             <div class="lesson-layout">
                 <div class="lesson-main-column prose">
-                    <section aria-labelledby="objectives-title" class="objectives">
-                        <h2 id="objectives-title">"You will be able to"</h2>
-                        <ul>{details.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
-                    </section>
+                    <div class="lesson-objectives" inner_html=academy_core::html::objectives(details.objectives)></div>
                     <section aria-labelledby="preview-title">
                         <h2 id="preview-title">"Preview"</h2>
                         {with_text(text, |t| view! { <BodyView blocks=&t.preview/> })}

@@ -77,54 +77,38 @@ pub fn lesson_pages(
         .collect())
 }
 
-/// What `LessonView` shows before its masterclass, as HTML.
+/// What `LessonView` shows before its masterclass, as HTML: the same head and objectives
+/// (`academy_core::html`) and the preview.
 fn lesson_main(c: &Content, l: &Lesson, base: &str) -> String {
     let [p, m, d, _] = l.position.map(usize::from);
     let program = &c.programs[p];
     let mission = &program.missions[m];
     let module = &mission.modules[d];
-    let (p, m, d) = (p + 1, m + 1, d + 1);
+    let head = html::LessonHead {
+        base,
+        place: [&program.title, &mission.title, &module.title],
+        position: [p + 1, m + 1, d + 1],
+        number: &l.number,
+        title: &l.title,
+        subtitle: &l.subtitle,
+        badges: html::Badges {
+            rung: l.difficulty,
+            difficulty: &c.difficulties[l.difficulty].name,
+            path_id: &c.paths[l.path].id,
+            path: &c.paths[l.path].name,
+            minutes: l.minutes,
+        },
+    };
     let mut out = String::with_capacity(8192);
     let _ = write!(
         out,
-        "<main id=\"main\"><article class=\"container lesson\">\
-         <nav aria-label=\"Breadcrumb\" class=\"breadcrumbs\"><ol>\
-         <li><a href=\"{base}/curriculum\">Curriculum</a></li>\
-         <li>Program {p}: {}</li><li>Mission {p}.{m}: {}</li><li>Module {p}.{m}.{d}: {}</li>\
-         </ol></nav>\
-         <header class=\"lesson-header\"><p class=\"lesson-number\">Lesson {}</p><h1>{}</h1>\
-         <p class=\"subtitle\">{}</p>\
-         <ul class=\"badges\" aria-label=\"Lesson facts\">\
-         <li class=\"badge difficulty rung-{}\"><span class=\"badge-label\">Difficulty: </span>{}</li>\
-         <li class=\"badge path path-{}\"><span class=\"badge-label\">Path: </span>{}</li>\
-         <li class=\"badge minutes\">{} min</li></ul></header>\
-         <div class=\"lesson-layout\"><div class=\"lesson-main-column prose\">\
-         <section aria-labelledby=\"objectives-title\" class=\"objectives\">\
-         <h2 id=\"objectives-title\">You will be able to</h2><ul>",
-        escape(&program.title),
-        escape(&mission.title),
-        escape(&module.title),
-        escape(&l.number),
-        escape(&l.title),
-        escape(&l.subtitle),
-        l.difficulty,
-        escape(&c.difficulties[l.difficulty].name),
-        escape(&c.paths[l.path].id),
-        escape(&c.paths[l.path].name),
-        l.minutes,
-    );
-    for objective in &l.objectives {
-        let _ = write!(out, "<li>{}</li>", escape(objective));
-    }
-    out.push_str(
-        "</ul></section><section aria-labelledby=\"preview-title\">\
-         <h2 id=\"preview-title\">Preview</h2>",
-    );
-    let _ = write!(
-        out,
-        "<div class=\"body-text\">{}</div>",
+        "<main id=\"main\"><article class=\"container lesson\">{}\
+         <div class=\"lesson-layout\"><div class=\"lesson-main-column prose\">{}\
+         <section aria-labelledby=\"preview-title\"><h2 id=\"preview-title\">Preview</h2>\
+         <div class=\"body-text\">{}</div></section></div></div></article></main>",
+        head.html(),
+        html::objectives(&l.objectives),
         html::body(&l.preview, base)
     );
-    out.push_str("</section></div></div></article></main>");
     out
 }

@@ -1,5 +1,6 @@
-//! Lesson bodies as HTML: the static lesson pages are written with it at build time, and
-//! the reader shows the same markup by handing it to the browser's parser in one call.
+//! Lesson bodies and a lesson's head as HTML: the static lesson pages are written with it at
+//! build time, and the reader shows the same markup by handing it to the browser's parser
+//! in one call.
 //! Built node by node from wasm, a body cost a call across to JavaScript for every element
 //! and text, and V8 compiling that view code on first use, all in the task that shows the
 //! lesson's text (the reading module is also 4 KB gzip smaller without it).
@@ -31,6 +32,98 @@ pub fn escape(out: &mut String, text: &str) {
 pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape(&mut out, text);
+    out
+}
+
+/// What a lesson's page shows above its objectives: where it sits, its number, title,
+/// subtitle and badges.
+pub struct LessonHead<'a> {
+    /// The path the app is served under ("" or "/academy").
+    pub base: &'a str,
+    /// Program, mission and module titles.
+    pub place: [&'a str; 3],
+    /// The lesson's position among them, counted from 1.
+    pub position: [usize; 3],
+    pub number: &'a str,
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    pub badges: Badges<'a>,
+}
+
+/// A lesson's difficulty (its rung and name), path (id and name) and length.
+pub struct Badges<'a> {
+    pub rung: usize,
+    pub difficulty: &'a str,
+    pub path_id: &'a str,
+    pub path: &'a str,
+    pub minutes: u16,
+}
+
+impl LessonHead<'_> {
+    /// The breadcrumbs and the lesson's header.
+    pub fn html(&self) -> String {
+        let [p, m, d] = self.position;
+        let mut out = String::with_capacity(1024);
+        let _ = write!(
+            out,
+            "<nav aria-label=\"Breadcrumb\" class=\"breadcrumbs\"><ol><li><a href=\""
+        );
+        escape(&mut out, self.base);
+        let _ = write!(out, "/curriculum\">Curriculum</a></li><li>Program {p}: ");
+        escape(&mut out, self.place[0]);
+        let _ = write!(out, "</li><li>Mission {p}.{m}: ");
+        escape(&mut out, self.place[1]);
+        let _ = write!(out, "</li><li>Module {p}.{m}.{d}: ");
+        escape(&mut out, self.place[2]);
+        out.push_str(
+            "</li></ol></nav><header class=\"lesson-header\"><p class=\"lesson-number\">Lesson ",
+        );
+        escape(&mut out, self.number);
+        out.push_str("</p><h1>");
+        escape(&mut out, self.title);
+        out.push_str("</h1><p class=\"subtitle\">");
+        escape(&mut out, self.subtitle);
+        out.push_str("</p><ul class=\"badges\" aria-label=\"Lesson facts\">");
+        out.push_str(&self.badges.items());
+        out.push_str("</ul></header>");
+        out
+    }
+}
+
+impl Badges<'_> {
+    /// The badges' list items (the list is `<ul class="badges" aria-label="Lesson facts">`).
+    pub fn items(&self) -> String {
+        let mut out = String::with_capacity(256);
+        let _ = write!(
+            out,
+            "<li class=\"badge difficulty rung-{}\"><span class=\"badge-label\">Difficulty: </span>",
+            self.rung
+        );
+        escape(&mut out, self.difficulty);
+        out.push_str("</li><li class=\"badge path path-");
+        escape(&mut out, self.path_id);
+        out.push_str("\"><span class=\"badge-label\">Path: </span>");
+        escape(&mut out, self.path);
+        let _ = write!(
+            out,
+            "</li><li class=\"badge minutes\">{} min</li>",
+            self.minutes
+        );
+        out
+    }
+}
+
+/// A lesson's objectives, as their section.
+pub fn objectives<S: AsRef<str>>(objectives: &[S]) -> String {
+    let mut out = String::from(
+        "<section aria-labelledby=\"objectives-title\" class=\"objectives\"><h2 id=\"objectives-title\">You will be able to</h2><ul>",
+    );
+    for objective in objectives {
+        out.push_str("<li>");
+        escape(&mut out, objective.as_ref());
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></section>");
     out
 }
 
@@ -217,6 +310,48 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<a href=\"https://example.com/\" rel=\"noopener noreferrer\" target=\"_blank\">out<span class=\"visually-hidden\"> (opens in a new tab)</span></a>"), "{html}");
+    }
+
+    #[test]
+    fn a_lessons_head_escapes_its_titles_and_follows_the_base_path() {
+        let head = LessonHead {
+            base: "/academy",
+            place: ["Store <Foundations>", "Offer & Price", "Proof"],
+            position: [1, 2, 3],
+            number: "1.2.3.4",
+            title: "Prices \"that\" work",
+            subtitle: "Why",
+            badges: Badges {
+                rung: 2,
+                difficulty: "Hero",
+                path_id: "lab",
+                path: "Lab",
+                minutes: 30,
+            },
+        }
+        .html();
+        assert!(
+            head.contains("<a href=\"/academy/curriculum\">Curriculum</a>"),
+            "{head}"
+        );
+        assert!(
+            head.contains("<li>Program 1: Store &lt;Foundations&gt;</li>"),
+            "{head}"
+        );
+        assert!(head.contains("<li>Module 1.2.3: Proof</li>"), "{head}");
+        assert!(
+            head.contains("<h1>Prices &quot;that&quot; work</h1>"),
+            "{head}"
+        );
+        assert!(head.contains("<li class=\"badge difficulty rung-2\"><span class=\"badge-label\">Difficulty: </span>Hero</li>"), "{head}");
+        assert!(
+            head.ends_with("<li class=\"badge minutes\">30 min</li></ul></header>"),
+            "{head}"
+        );
+        assert_eq!(
+            objectives(&["Set <a> price"]),
+            "<section aria-labelledby=\"objectives-title\" class=\"objectives\"><h2 id=\"objectives-title\">You will be able to</h2><ul><li>Set &lt;a&gt; price</li></ul></section>"
+        );
     }
 
     #[test]
