@@ -135,7 +135,9 @@ function packedFile(dir, stem) {
 // details, which the reading pages read; and that define storewisePrefetch(path), which
 // the app calls for a page it expects to be opened next. Which path is which module, and
 // which module reads the details, comes from src/split.rs: its chunk! lines, its PATHS
-// table and its `(@page module, ...)` line for the pages that wait for the details.
+// table, its KEYED paths (which take one key, `/lesson/<key>`) and its `(@page module, ...)`
+// line for the pages that wait for the details. A path matches as `split::shown` matches it,
+// so a page that shows Not found preloads nothing.
 function pagePreloads(root, loader, base, publicUrl, curriculum, details) {
   const source = readFileSync(join(root, "src/split.rs"), "utf8");
   const detailed = [...source.matchAll(/^\s*\(@page (\w+), \$chunk:ident/gm)].map((m) => m[1]);
@@ -149,14 +151,18 @@ function pagePreloads(root, loader, base, publicUrl, curriculum, details) {
     byModule[module] = files.get(module);
   }
   if (paths.length === 0) throw new Error("src/split.rs: no PATHS table found");
+  const keyedLine = source.match(/^const KEYED: \[&str; \d+\] = \[([^\]]*)\];$/m);
+  if (!keyedLine) throw new Error("src/split.rs: no KEYED paths found");
+  const keyed = [...keyedLine[1].matchAll(/"(\/[^"]*)"/g)].map((m) => m[1]);
   const prefix = publicUrl.replace(/\/$/, "");
   return `// The files a page needs besides the main module (none for Home): the curriculum (and
   // for the reading pages the lessons' details) and its wasm module's files.
   const paths = ${JSON.stringify(Object.fromEntries(paths))};
   const files = ${JSON.stringify(byModule)};
   const detailed = ${JSON.stringify(detailed)};
+  const keyed = ${JSON.stringify(keyed)};
   const filesFor = (path) => {
-    const found = Object.keys(paths).find((p) => path === p || path.startsWith(p + "/"));
+    const found = Object.keys(paths).find((p) => (keyed.includes(p) ? path.startsWith(p + "/") && path.length > p.length + 1 && !path.includes("/", p.length + 1) : path === p));
     if (!found) return [];
     const content = [${JSON.stringify(publicUrl + curriculum)}, ...(detailed.includes(paths[found]) ? [${JSON.stringify(publicUrl + details)}] : [])];
     return [...content, ...files[paths[found]].map((n) => ${JSON.stringify(base)} + n)];
