@@ -62,13 +62,7 @@ fn Shell() -> impl IntoView {
     // own header is built in the next task, so that starting is two shorter tasks rather
     // than one that blocks input longer. A returning learner's header is taller than the
     // static one: it comes with the page, or the page would move down a moment later.
-    let header = RwSignal::new(storage::holds_learning());
-    if !header.get_untracked() {
-        leptos::task::spawn_local(async move {
-            split::next_task().await;
-            header.set(true);
-        });
-    }
+    let header = components::later::ready_now_or_next_task(storage::holds_learning());
     Effect::new(move |_| {
         if header.get() || embedded.get() {
             shell::remove_static_screen();

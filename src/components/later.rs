@@ -28,13 +28,19 @@ pub fn starting<T>(start: impl FnOnce() -> T) -> T {
 /// results after the diagnostic's last answer) is whole at once.
 #[component]
 pub fn Later(children: ChildrenFn, #[prop(optional)] only_at_start: bool) -> impl IntoView {
-    let ready = RwSignal::new(only_at_start && !STARTING.get());
-    if !ready.get_untracked() {
+    let ready = ready_now_or_next_task(only_at_start && !STARTING.get());
+    move || ready.get().then(|| children())
+}
+
+/// A flag that is true at once when `now`, and otherwise from the browser's next task.
+pub fn ready_now_or_next_task(now: bool) -> RwSignal<bool> {
+    let ready = RwSignal::new(now);
+    if !now {
         leptos::task::spawn_local(async move {
             crate::split::next_task().await;
             // The learner may have left the page meanwhile.
             let _ = ready.try_set(true);
         });
     }
-    move || ready.get().then(|| children())
+    ready
 }
